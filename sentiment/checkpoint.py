@@ -1,0 +1,105 @@
+"""Checkpoint directories in safe formats only; nothing is ever unpickled.
+
+A checkpoint is a directory holding
+- ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
+- ``model.safetensors``: the network's state dict (embedding stored as float16);
+- ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
+- ``validation.json``: validation scores and labels, from which the page draws its curves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
+from .model import ModelConfig, SentimentNet
+
+FORMAT = "word2vec-lstm-sentiment"
+VERSION = 1
+META, WEIGHTS, VECTORS, VALIDATION = "meta.json", "model.safetensors", "vectors.bin", "validation.json"
+HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
+
+
+@dataclass
+class Checkpoint:
+    meta: dict
+    net: SentimentNet
+    vectors: WordVectors
+    val_scores: np.ndarray
+    val_labels: np.ndarray
+
+
+def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
+    """Write the four files of a checkpoint into ``directory`` (created if needed)."""
+    from safetensors.torch import save_file
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    meta = {"format": FORMAT, "version": VERSION, **ckpt.meta, "model": ckpt.net.config.to_dict()}
+    state = {k: (v.half() if k in HALF else v).contiguous() for k, v in ckpt.net.state_dict().items()}
+    save_file(state, str(directory / WEIGHTS))
+    save_word2vec_binary(ckpt.vectors, directory / VECTORS)
+    validation = {
+        "scores": [round(float(s), 6) for s in ckpt.val_scores],
+        "labels": [int(y) for y in ckpt.val_labels],
+    }
+    (directory / VALIDATION).write_text(json.dumps(validation))
+    (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"{path}: not valid JSON ({err})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{path}: expected a JSON object")
+    return value
+
+
+def load_checkpoint(directory: str | Path) -> Checkpoint:
+    """Read and check a checkpoint directory; ValueError saying what is wrong otherwise."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ValueError(f"{directory}: checkpoint directory not found")
+    missing = [n for n in (META, WEIGHTS, VECTORS, VALIDATION) if not (directory / n).is_file()]
+    if missing:
+        raise ValueError(f"{directory}: not a checkpoint, missing {', '.join(missing)}")
+    meta = _read_json(directory / META)
+    if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        raise ValueError(
+            f"{directory / META}: format {meta.get('format')!r} version {meta.get('version')!r}, "
+            f"expected {FORMAT!r} version {VERSION}"
+        )
+    try:
+        config = ModelConfig(**meta["model"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"{directory / META}: bad model settings ({err})") from None
+    try:
+        state = load_file(str(directory / WEIGHTS))
+    except (SafetensorError, OSError) as err:
+        raise ValueError(f"{directory / WEIGHTS}: not a safetensors file ({err})") from None
+    net = SentimentNet(config)
+    try:
+        net.load_state_dict({k: v.float() for k, v in state.items()})
+    except RuntimeError as err:
+        raise ValueError(f"{directory / WEIGHTS}: weights do not fit the model settings ({err})") from None
+    net.eval()
+    vectors = load_word2vec_binary(directory / VECTORS)
+    if len(vectors) + 2 != config.vocab_size:
+        raise ValueError(
+            f"{directory / VECTORS}: {len(vectors)} words do not fit vocab_size {config.vocab_size}"
+        )
+    validation = _read_json(directory / VALIDATION)
+    scores = np.asarray(validation.get("scores", []), dtype=np.float64)
+    labels = np.asarray(validation.get("labels", []), dtype=np.int64)
+    if scores.shape != labels.shape:
+        raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
+    return Checkpoint(meta, net, vectors, scores, labels)

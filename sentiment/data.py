@@ -1,0 +1,307 @@
+"""Load labelled or unlabelled review texts from CSV/TSV/TXT/XLSX/XLS, deduplicate and split them.
+
+Conventions shared by every reader:
+
+* ``row`` (in the frame and in :class:`Skipped`) is the file's own 1-based row number as an editor or
+  Excel shows it: a header counts as row 1, so a table's first data row is row 2; in a plain text file
+  or a headerless spreadsheet row 1 is the first text. (A CSV cell spanning several lines counts once.)
+* Every cell is read as a string; empty or blank cells are reported in ``skipped``, never kept as "nan".
+* A file with no content at all (zero bytes, only whitespace, an empty sheet) raises ``ValueError``
+  ("file is empty"); a table with a header but no data rows loads as an empty frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from python_calamine import CalamineError
+
+from sentiment.text import normalize
+
+logger = logging.getLogger(__name__)
+
+_POSITIVE = ("1", "1.0", "pos", "positive", "正面", "好评", "积极", "true", "yes")
+_NEGATIVE = ("0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no")
+_LABELS = dict.fromkeys(_POSITIVE, 1) | dict.fromkeys(_NEGATIVE, 0)
+_ACCEPTED = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
+_TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
+_TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
+_CLASS_TYPES = (".txt", ".xlsx", ".xls")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_TEXT_CONTROLS = "\t\n\v\f\r"
+_AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row left out of a Loaded frame; ``row`` follows the module's row numbering (header = row 1)."""
+
+    source: str
+    row: int
+    reason: str
+
+
+@dataclass
+class Loaded:
+    """Texts read from files: ``frame`` has text, label (Int64, <NA> = unlabelled), source, row."""
+
+    frame: pd.DataFrame
+    skipped: list[Skipped]
+
+
+@dataclass(frozen=True)
+class DedupReport:
+    """What dedup removed; rows_out = rows_in - duplicates_removed - rows of conflicting texts."""
+
+    rows_in: int
+    duplicates_removed: int
+    conflicting_texts: int
+    rows_out: int
+
+
+class _Default(str):
+    """A default column name: if the table lacks it, fall back quietly instead of raising."""
+
+
+_REVIEW, _LABEL = _Default("review"), _Default("label")
+
+
+def decode_bytes(data: bytes, name: str = "input") -> str:
+    """Decode an upload whatever its encoding (BOM, BOM-less UTF-16, UTF-8, GB18030); reject binaries."""
+    if not data:
+        return ""
+    encodings = _candidate_encodings(data)
+    if not encodings:
+        raise ValueError(f"{name}: not a text file (contains NUL bytes but is not UTF-16)")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(text.count(c) for c in set(text) if c < " " and c not in _TEXT_CONTROLS)
+        if controls > len(text) // 100:
+            raise ValueError(f"{name}: not a text file ({controls} control characters as {encoding})")
+        logger.debug("%s: decoded as %s", name, encoding)
+        return text
+    raise ValueError(f"{name}: not a text file (cannot decode as {' or '.join(encodings)})")
+
+
+def _candidate_encodings(data: bytes) -> list[str]:
+    """Encodings to try: the BOM's; UTF-16 in the byte order with most NULs in high bytes; UTF-8, GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return [encoding]
+    if b"\x00" not in data:
+        return ["utf-8", "gb18030"]
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if len(data) % 2 or even == odd:
+        return []
+    return ["utf-16-le" if odd > even else "utf-16-be"]
+
+
+def parse_label(value: object, where: str) -> int:
+    """Map any accepted spelling of a label (1/0, pos/neg, 好评/差评, ...) to 1 or 0."""
+    label = _LABELS.get(str(value).strip().lower())
+    if label is None:
+        raise ValueError(f"{where}: unknown label {value!r}; use one of {_ACCEPTED}")
+    return label
+
+
+def read_table(
+    source: str | Path | bytes,
+    name: str | None = None,
+    text_col: str | None = _REVIEW,
+    label_col: str | None = _LABEL,
+) -> Loaded:
+    """Read a table with a header row; the extension of ``name`` (or the path) decides the format.
+
+    Column names match case-insensitively. ``text_col`` None, or the default "review" when absent,
+    means: the only column, else the first of review/text/content/comment/评论/内容/文本. ``label_col``
+    None means unlabelled; the default "label" when absent also means unlabelled. A column passed
+    explicitly (even "review" or "label") must exist.
+    """
+    name, data = _load(source, name)
+    extension = _extension(name, _TABLE_TYPES)
+    spreadsheet = extension in (".xlsx", ".xls")
+    raw = _read_spreadsheet(data, name) if spreadsheet else _read_delimited(data, name, extension)
+    header = [_cell(v) for v in raw.iloc[0]]
+    body = raw.iloc[1:]
+    text_pos = _text_position(header, text_col, name)
+    label_pos = None if label_col is None else _find(header, label_col)
+    if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
+        raise ValueError(f"{name}: label column {label_col!r} not found; columns are {header}")
+    labels = None if label_pos is None else body.iloc[:, label_pos]
+    return _collect(name, body.iloc[:, text_pos], labels, body.index + 1)
+
+
+def read_lines(source: str | Path | bytes, name: str | None = None, label: int | None = None) -> Loaded:
+    """Read one text per line (any supported encoding), giving every text the same label or <NA>."""
+    name, data = _load(source, name)
+    text = decode_bytes(data, name)
+    if not text.strip():
+        raise ValueError(f"{name}: file is empty")
+    lines = list(io.StringIO(text))
+    labels = None if label is None else [parse_label(label, name)] * len(lines)
+    return _collect(name, lines, labels, range(1, len(lines) + 1))
+
+
+def read_class_file(source: str | Path | bytes, label: int, name: str | None = None) -> Loaded:
+    """Read a one-class file: .txt one text per line, .xls/.xlsx every cell of a headerless first column."""
+    name, data = _load(source, name)
+    if _extension(name, _CLASS_TYPES) == ".txt":
+        return read_lines(data, name, label)
+    raw = _read_spreadsheet(data, name)
+    return _collect(name, raw.iloc[:, 0], [parse_label(label, name)] * len(raw), raw.index + 1)
+
+
+def concat(parts: list[Loaded]) -> Loaded:
+    """Join several Loaded results (an empty list gives an empty frame with the usual columns)."""
+    frames = [_frame([], [], "", [])] + [part.frame for part in parts]
+    return Loaded(pd.concat(frames, ignore_index=True), [s for part in parts for s in part.skipped])
+
+
+def dedup(frame: pd.DataFrame) -> tuple[pd.DataFrame, DedupReport]:
+    """Drop repeated (normalised text, label) pairs and every text seen with both labels.
+
+    The first occurrence is kept, order and index are preserved, and a ``key`` column holds the
+    normalised text. Unlabelled rows (<NA>) deduplicate among themselves and never conflict.
+    """
+    pairs = frame.assign(key=frame["text"].map(normalize))
+    label_counts = pairs.groupby("key")["label"].nunique()
+    conflicting = pairs["key"].isin(label_counts.index[label_counts > 1]).to_numpy()
+    duplicate = pairs.duplicated(["key", "label"]).to_numpy() & ~conflicting
+    out = pairs[~conflicting & ~duplicate]
+    report = DedupReport(len(frame), int(duplicate.sum()), int((label_counts > 1).sum()), len(out))
+    logger.info("dedup: %s", report)
+    return out, report
+
+
+def split_fraction(key: str, seed: int) -> float:
+    """A stable number in [0, 1) for a normalised text, so adding data never moves a text between splits."""
+    digest = hashlib.blake2b(f"{seed}\x00{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest) / 2**64
+
+
+def assign_split(
+    frame: pd.DataFrame, test_fraction: float = 0.1, val_fraction: float = 0.1, seed: int = 0
+) -> pd.Series:
+    """Name each row's split ("train"/"val"/"test") from the hash of its ``key`` (or normalised text)."""
+    if min(test_fraction, val_fraction) < 0 or test_fraction + val_fraction > 1:
+        raise ValueError(f"bad split fractions: test={test_fraction}, val={val_fraction}")
+    keys = frame["key"] if "key" in frame else frame["text"].map(normalize)
+
+    def split_of(key: str) -> str:
+        fraction = split_fraction(key, seed)
+        if fraction < test_fraction:
+            return "test"
+        return "val" if fraction < test_fraction + val_fraction else "train"
+
+    return keys.map(split_of).astype("str").rename("split")
+
+
+def _load(source: str | Path | bytes, name: str | None) -> tuple[str, bytes]:
+    """The file name to report and the raw bytes, for a path or an upload."""
+    if isinstance(source, bytes):
+        return name or "input", source
+    return name or Path(source).name, Path(source).read_bytes()
+
+
+def _extension(name: str, supported: tuple[str, ...]) -> str:
+    """The lower-case extension of ``name`` if it is one of ``supported``."""
+    extension = Path(name).suffix.lower()
+    if extension not in supported:
+        raise ValueError(f"{name}: unsupported file type {extension!r}; use one of {', '.join(supported)}")
+    return extension
+
+
+def _read_spreadsheet(data: bytes, name: str) -> pd.DataFrame:
+    """Every cell of the first sheet as a string, without a header; index + 1 is the row number."""
+    try:
+        raw = pd.read_excel(io.BytesIO(data), engine="calamine", **_AS_STRINGS)
+    except CalamineError as exc:
+        raise ValueError(f"{name}: cannot read as a spreadsheet ({exc})") from exc
+    if raw.empty:
+        raise ValueError(f"{name}: file is empty")
+    return raw
+
+
+def _read_delimited(data: bytes, name: str, extension: str) -> pd.DataFrame:
+    """Every cell of a CSV/TSV as a string, without a header; index + 1 is the line number."""
+    text = decode_bytes(data, name)
+    if not text.strip():
+        raise ValueError(f"{name}: file is empty")
+    separator = "\t" if extension == ".tsv" else _sniff_separator(text)
+    try:
+        return pd.read_csv(io.StringIO(text), sep=separator, skip_blank_lines=False, **_AS_STRINGS)
+    except pd.errors.ParserError as exc:
+        raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from exc
+
+
+def _sniff_separator(text: str) -> str:
+    """The commonest of comma, tab and semicolon in the header line (comma when none occurs)."""
+    header = text.split("\n", 1)[0]
+    return max((",", "\t", ";"), key=header.count)
+
+
+def _cell(value: object) -> str:
+    """A cell as stripped text, with missing values as ""."""
+    return "" if value is None or pd.isna(value) else str(value).strip()
+
+
+def _find(header: list[str], wanted: str) -> int | None:
+    """Position of the column named ``wanted`` (case-insensitive), or None."""
+    wanted = wanted.strip().lower()
+    return next((i for i, column in enumerate(header) if column.lower() == wanted), None)
+
+
+def _text_position(header: list[str], text_col: str | None, name: str) -> int:
+    """Position of the text column, guessing when ``text_col`` is None or the absent default."""
+    position = None if text_col is None else _find(header, text_col)
+    if position is not None:
+        return position
+    if text_col is not None and not isinstance(text_col, _Default):
+        raise ValueError(f"{name}: text column {text_col!r} not found; columns are {header}")
+    if len(header) == 1:
+        return 0
+    position = next((p for n in _TEXT_NAMES if (p := _find(header, n)) is not None), None)
+    if position is None:
+        raise ValueError(f"{name}: no text column (one of {', '.join(_TEXT_NAMES)}); columns are {header}")
+    return position
+
+
+def _collect(
+    source: str, texts: Sequence[object], labels: Sequence[object] | None, rows: Sequence[int]
+) -> Loaded:
+    """Keep rows with text (and a label when labelled), recording the others as Skipped."""
+    kept_texts: list[str] = []
+    kept_labels: list[int | None] = []
+    kept_rows: list[int] = []
+    skipped: list[Skipped] = []
+    for text, label, row in zip(texts, [None] * len(rows) if labels is None else labels, rows, strict=True):
+        text, label = _cell(text), _cell(label)
+        if not text or (labels is not None and not label):
+            skipped.append(Skipped(source, int(row), "empty text" if not text else "empty label"))
+            continue
+        kept_texts.append(text)
+        kept_labels.append(parse_label(label, f"{source} row {row}") if labels is not None else None)
+        kept_rows.append(int(row))
+    logger.info("%s: %d texts, %d rows skipped", source, len(kept_texts), len(skipped))
+    return Loaded(_frame(kept_texts, kept_labels, source, kept_rows), skipped)
+
+
+def _frame(texts: list[str], labels: list[int | None], source: str, rows: list[int]) -> pd.DataFrame:
+    """The standard frame: text (str), label (Int64), source (str), row (int64)."""
+    return pd.DataFrame(
+        {
+            "text": pd.Series(texts, dtype="str"),
+            "label": pd.array(labels, dtype="Int64"),
+            "source": pd.Series([source] * len(texts), dtype="str"),
+            "row": pd.Series(rows, dtype="int64"),
+        }
+    )

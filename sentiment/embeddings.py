@@ -1,0 +1,126 @@
+"""Word2Vec word vectors: training with gensim, and a small numpy reader for prediction.
+
+Training uses gensim; loading does not, because importing gensim (and scipy with it)
+costs over two seconds while the word2vec binary format is a few lines to read.
+
+>>> vectors = WordVectors(["好", "差"], np.eye(2, dtype=np.float32))
+>>> vectors.most_similar("好", k=1)
+[('差', 0.0)]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+class WordVectors:
+    """Read-only word vectors with gensim's names: ``index_to_key``, ``key_to_index``, ``vectors``."""
+
+    def __init__(self, index_to_key: Sequence[str], vectors: np.ndarray):
+        if len(index_to_key) != len(vectors):
+            raise ValueError(f"{len(index_to_key)} words but {len(vectors)} vectors")
+        self.index_to_key = list(index_to_key)
+        self.key_to_index = {w: i for i, w in enumerate(self.index_to_key)}
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
+        self._unit = self.vectors / np.maximum(norms, 1e-12)
+        self._unit.setflags(write=False)
+        self.vectors.setflags(write=False)
+
+    @property
+    def vector_size(self) -> int:
+        return self.vectors.shape[1]
+
+    def __len__(self) -> int:
+        return len(self.index_to_key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.key_to_index
+
+    def most_similar(self, key: str, k: int = 10) -> list[tuple[str, float]]:
+        """The ``k`` words nearest to ``key`` by cosine similarity, best first."""
+        if key not in self.key_to_index:
+            raise KeyError(f"word {key!r} is not in the vocabulary")
+        if k < 1:
+            raise ValueError(f"k must be at least 1, got {k}")
+        i = self.key_to_index[key]
+        sims = self._unit @ self._unit[i]
+        sims[i] = -np.inf
+        k = min(k, len(sims) - 1)
+        top = np.argpartition(-sims, k - 1)[:k] if k else np.array([], dtype=int)
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(self.index_to_key[j], float(sims[j])) for j in top]
+
+
+def train_word2vec(
+    sentences: list[list[str]],
+    vector_size: int,
+    window: int = 5,
+    min_count: int = 5,
+    max_vocab: int | None = None,
+    epochs: int = 5,
+    seed: int = 0,
+    workers: int = 1,
+) -> WordVectors:
+    """Train skip-gram Word2Vec on segmented sentences; most frequent words first.
+
+    One worker thread is the default because gensim is only reproducible then.
+    """
+    from gensim.models import Word2Vec
+
+    model = Word2Vec(
+        sentences=sentences,
+        vector_size=vector_size,
+        window=window,
+        min_count=min_count,
+        max_final_vocab=max_vocab,
+        sg=1,
+        epochs=epochs,
+        seed=seed,
+        workers=workers,
+    )
+    kv = model.wv
+    log.info("word2vec: %d words x %d dims", len(kv), kv.vector_size)
+    return WordVectors(kv.index_to_key, kv.vectors)
+
+
+def save_word2vec_binary(vectors: WordVectors, path: str | Path) -> None:
+    """Write the standard word2vec binary format (float32), readable by gensim and others."""
+    with open(path, "wb") as f:
+        f.write(f"{len(vectors)} {vectors.vector_size}\n".encode())
+        for word, row in zip(vectors.index_to_key, vectors.vectors):
+            if not word or any(c.isspace() for c in word):
+                raise ValueError(f"word {word!r} cannot be stored in word2vec format")
+            f.write(word.encode("utf-8") + b" " + row.astype("<f4").tobytes() + b"\n")
+
+
+def load_word2vec_binary(path: str | Path) -> WordVectors:
+    """Read the word2vec binary format; a clear ValueError for anything else."""
+    data = Path(path).read_bytes()
+    end = data.find(b"\n", 0, 100)
+    try:
+        count, dim = (int(x) for x in data[:end].split())
+    except ValueError:
+        raise ValueError(f"{path}: not a word2vec binary file (bad header)") from None
+    width = 4 * dim
+    words, rows, pos = [], [], end + 1
+    try:
+        for _ in range(count):
+            space = data.index(b" ", pos)
+            words.append(data[pos:space].decode("utf-8"))
+            rows.append(data[space + 1 : space + 1 + width])
+            pos = space + 1 + width
+            if data[pos : pos + 1] == b"\n":
+                pos += 1
+    except (ValueError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: corrupt word2vec binary file after {len(words)} words ({err})") from None
+    if pos != len(data) or (rows and len(rows[-1]) != width):
+        raise ValueError(f"{path}: corrupt word2vec binary file (size does not match {count} x {dim})")
+    matrix = np.frombuffer(b"".join(rows), dtype="<f4").reshape(count, dim)
+    return WordVectors(words, matrix)

@@ -1,0 +1,33 @@
+"""Words to padded id tensors, the same way at training and at prediction time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import torch
+
+from .model import PAD, UNK
+
+TRUNCATIONS = ("pre", "post")
+
+
+def token_ids(tokens: Sequence[str], key_to_index: Mapping[str, int], max_len: int, truncate: str = "pre"):
+    """Embedding rows of the words (unknown words -> UNK), cut to ``max_len``.
+
+    ``truncate="pre"`` keeps the last ``max_len`` words, as Keras' ``pad_sequences`` does.
+    """
+    if truncate not in TRUNCATIONS:
+        raise ValueError(f"truncate must be one of {TRUNCATIONS}, got {truncate!r}")
+    if len(tokens) > max_len:
+        tokens = tokens[-max_len:] if truncate == "pre" else tokens[:max_len]
+    return [key_to_index[w] + 2 if w in key_to_index else UNK for w in tokens]
+
+
+def pad_batch(id_lists: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+    """(ids (B, T) padded with PAD after each text, lengths (B,)); T is at least 1."""
+    lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
+    ids = np.full((len(id_lists), max(1, lengths.max(initial=0))), PAD, dtype=np.int64)
+    for row, seq in enumerate(id_lists):
+        ids[row, : len(seq)] = seq
+    return torch.from_numpy(ids), torch.from_numpy(lengths)

@@ -1,0 +1,81 @@
+"""The network only: Embedding -> LSTM/GRU -> pooling -> Dropout -> Dense -> logit.
+
+The 2015 configuration is ``ModelConfig(vocab_size=V, embed_dim=256, hidden=128,
+cell="lstm", bidirectional=False, pooling="last", dropout=0.5)``.
+``forward`` returns logits; only prediction applies the sigmoid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+PAD, UNK = 0, 1  # reserved rows of the embedding; word i of the vectors is row i + 2
+POOLINGS = ("last", "max", "mean")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    vocab_size: int  # rows of the embedding, PAD and UNK included
+    embed_dim: int = 256  # word-vector size
+    hidden: int = 128  # RNN units per direction
+    cell: str = "lstm"  # "lstm" or "gru"
+    bidirectional: bool = False
+    pooling: str = "last"  # "last", "max", "mean", or several joined by "+", e.g. "max+mean"
+    dropout: float = 0.5  # before the dense layer
+
+    def __post_init__(self):
+        if self.cell not in ("lstm", "gru"):
+            raise ValueError(f"cell must be 'lstm' or 'gru', got {self.cell!r}")
+        bad = [p for p in self.pooling.split("+") if p not in POOLINGS]
+        if bad:
+            raise ValueError(f"unknown pooling {bad[0]!r}; use {POOLINGS} joined by '+'")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class SentimentNet(nn.Module):
+    def __init__(self, config: ModelConfig):
+        super().__init__()
+        self.config = config
+        self.embedding = nn.Embedding(config.vocab_size, config.embed_dim, padding_idx=PAD)
+        rnn = nn.LSTM if config.cell == "lstm" else nn.GRU
+        self.rnn = rnn(config.embed_dim, config.hidden, batch_first=True, bidirectional=config.bidirectional)
+        self.directions = 2 if config.bidirectional else 1
+        self.poolings = config.pooling.split("+")
+        self.dropout = nn.Dropout(config.dropout)
+        self.dense = nn.Linear(config.hidden * self.directions * len(self.poolings), 1)
+
+    def features(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Pooled RNN states, (B, hidden * directions * poolings); all zeros for empty texts."""
+        # ids: (B, T) with PAD after each text's last word; lengths: (B,) on the CPU
+        width = self.config.hidden * self.directions
+        out = ids.new_zeros((ids.shape[0], width * len(self.poolings)), dtype=torch.float32)
+        keep = lengths > 0
+        if not keep.any():
+            return out
+        emb = self.embedding(ids[keep])  # (b, T, E)
+        packed = pack_padded_sequence(emb, lengths[keep], batch_first=True, enforce_sorted=False)
+        states, last = self.rnn(packed)
+        h_n = last[0] if isinstance(last, tuple) else last  # (directions, b, H)
+        pooled = []
+        for pooling in self.poolings:
+            if pooling == "last":
+                pooled.append(torch.cat(list(h_n[-self.directions :]), dim=1))  # (b, H * directions)
+                continue
+            fill = float("-inf") if pooling == "max" else 0.0
+            padded, _ = pad_packed_sequence(states, batch_first=True, padding_value=fill)  # (b, t, width)
+            if pooling == "max":
+                pooled.append(padded.max(dim=1).values)
+            else:
+                pooled.append(padded.sum(dim=1) / lengths[keep].unsqueeze(1).to(padded.dtype))
+        out[keep] = torch.cat(pooled, dim=1)
+        return out
+
+    def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """Logits, (B,)."""
+        return self.dense(self.dropout(self.features(ids, lengths))).squeeze(1)

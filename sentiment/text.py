@@ -1,0 +1,97 @@
+"""Text normalisation and word segmentation.
+
+>>> normalize("  好用！ＡＢＣ  ")
+'好用!abc'
+>>> Segmenter().cut("这个手机非常好用")
+['这个', '手机', '非常', '好用']
+
+Two backends with the same dictionary: ``rjieba`` (a Rust port of jieba, about ten
+times faster, the default) and ``jieba`` itself. The backend is recorded in the
+checkpoint so prediction segments exactly as training did. A user dictionary in
+jieba's format (``word [freq] [tag]`` per line, see ``read_user_dict``) works with both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+BACKENDS = ("rjieba", "jieba")
+_SPACES = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b"))  # BOM / zero-width space: stray ones end up inside cells
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width to half-width), lower case, BOMs removed, whitespace collapsed and stripped.
+
+    Used for deduplication and split hashing as well as before segmentation, so two
+    texts that differ only in width, case or spacing count as the same text.
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()).strip()
+
+
+def read_word_list(path: str | Path) -> list[str]:
+    """Read one word per line (UTF-8), ignoring blank lines; for stop-word files."""
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return [w.strip() for w in lines if w.strip()]
+
+
+UserWord = tuple[str, int | None, str | None]
+
+
+def read_user_dict(path: str | Path) -> list[UserWord]:
+    """Parse a jieba user dictionary: ``word [freq] [tag]`` per line."""
+    entries = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
+        parts = line.split()
+        if not parts:
+            continue
+        freq = None
+        if len(parts) > 1:
+            if not parts[1].isdigit():
+                raise ValueError(f"{path}:{n}: frequency {parts[1]!r} is not a number")
+            freq = int(parts[1])
+        entries.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
+    return entries
+
+
+class Segmenter:
+    """Normalise then cut text into words, dropping whitespace and stop words.
+
+    One instance owns its own dictionary, so a user dictionary never leaks into
+    another segmenter. ``cut`` only reads that dictionary and is safe to call from
+    several threads at once.
+    """
+
+    def __init__(
+        self,
+        backend: str = "rjieba",
+        user_words: Iterable[UserWord] = (),
+        stopwords: Iterable[str] = (),
+    ):
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown segmenter backend {backend!r}; expected one of {BACKENDS}")
+        self.backend = backend
+        self.stopwords = frozenset(stopwords)
+        self.user_words = [tuple(entry) for entry in user_words]
+        if backend == "rjieba":
+            import rjieba
+
+            self._tokenizer = rjieba.Jieba()
+            for word, freq, tag in self.user_words:
+                self._tokenizer.add_word(word, freq, tag)
+        else:
+            import jieba
+
+            jieba.setLogLevel(60)
+            self._tokenizer = jieba.Tokenizer()
+            self._tokenizer.initialize()
+            for word, freq, tag in self.user_words:
+                self._tokenizer.add_word(word, freq, tag)
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text`` after normalisation, without spaces or stop words."""
+        words = self._tokenizer.cut(normalize(text))
+        return [w for w in words if w.strip() and w not in self.stopwords]

@@ -1,0 +1,273 @@
+"""Decision thresholds, abstention bands and the metrics behind the threshold page.
+
+Scores are P(positive) in [0, 1], labels 0 (negative) or 1 (positive). Boundary convention,
+used everywhere here: threshold ``t`` alone: positive if ``score >= t``, else negative. Band
+``[lo, hi]`` with ``lo <= t <= hi``, ``lo < hi``: positive if ``score > hi``, negative if
+``score < lo``, abstain if ``lo <= score <= hi`` (both edges abstain). Zero-width band
+``lo == hi == t``: no abstention, the threshold rule. Outside a band the two rules agree.
+
+Band searches take their edges from the threshold and the data's own scores, so they are
+exact; ``target`` and ``coverage`` are read as the nearest fraction with denominator up to
+10**6 (0.97 is 97/100) and compared in integers. Curves sort once and use cumulative sums
+and ``searchsorted``; sklearn is imported only when used.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from fractions import Fraction
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+Band = tuple[float, float]
+Curve = dict[str, np.ndarray]
+
+
+def _scores(scores: ArrayLike) -> np.ndarray:
+    """Scores as floats; rejects empty input and values outside [0, 1] (NaN included)."""
+    s = np.asarray(scores, dtype=float)
+    if s.ndim != 1 or s.size == 0:
+        raise ValueError(f"scores must be a non-empty 1-D array, got shape {s.shape}")
+    bad = np.flatnonzero(~((s >= 0) & (s <= 1)))
+    if bad.size:
+        raise ValueError(f"scores must lie in [0, 1], got {s[bad[0]]} at index {bad[0]}")
+    return s
+
+
+def _data(scores: ArrayLike, labels: ArrayLike, both: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Validated scores and 0/1 integer labels of the same length; both: refuse a single class."""
+    s, y = _scores(scores), np.asarray(labels)
+    if y.ndim != 1 or y.size != s.size:
+        raise ValueError(f"scores and labels differ in length: {s.size} scores, labels of shape {y.shape}")
+    bad = np.flatnonzero((y != 0) & (y != 1))
+    if bad.size:
+        raise ValueError(f"labels must be 0 or 1, got {y[bad[0]].item()!r} at index {bad[0]}")
+    if both and y.min() == y.max():
+        raise ValueError(f"both classes are needed, but every label is {y[0].item()!r}")
+    return s, y.astype(np.int64)
+
+
+def _band(threshold: float, band: Band | None) -> Band:
+    """Validated (lo, hi); None is the zero-width band at the threshold."""
+    t = float(threshold)
+    if not 0 <= t <= 1:
+        raise ValueError(f"threshold must lie in [0, 1], got {t}")
+    lo, hi = (t, t) if band is None else (float(band[0]), float(band[1]))
+    if not lo <= hi:
+        raise ValueError(f"band lo {lo} must not exceed hi {hi}")
+    if not lo <= t <= hi:
+        raise ValueError(f"threshold {t} must lie inside the band [{lo}, {hi}]")
+    return lo, hi
+
+
+def _fraction(x: float, name: str) -> Fraction:
+    """A share in [0, 1] as an exact fraction, so that count comparisons against it are exact."""
+    x = float(x)
+    if not 0 <= x <= 1:
+        raise ValueError(f"{name} must lie in [0, 1], got {x}")
+    return Fraction(x).limit_denominator(10**6)
+
+
+def _div(a: float, b: float) -> float:
+    """a / b, or 0.0 when b is 0 (sklearn's zero_division=0 for precision, recall and F1)."""
+    return a / b if b else 0.0
+
+
+def _sorted_counts(s: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted scores with cumulative negative and positive counts (index k: among the k lowest)."""
+    order = np.argsort(s, kind="stable")
+    s, y = s[order], y[order]
+    zero = np.zeros(1, dtype=np.int64)
+    return s, np.concatenate((zero, np.cumsum(1 - y))), np.concatenate((zero, np.cumsum(y)))
+
+
+def classify(scores: ArrayLike, threshold: float, band: Band | None = None) -> np.ndarray:
+    """Predictions under the module's boundary convention: 1 positive, 0 negative, -1 abstained."""
+    s = _scores(scores)
+    lo, hi = _band(threshold, band)
+    if lo == hi:
+        return (s >= lo).astype(np.int64)
+    return np.where(s > hi, 1, np.where(s < lo, 0, -1))
+
+
+def _auc(s: np.ndarray, y: np.ndarray) -> float | None:
+    """ROC-AUC as the Mann-Whitney statistic, tied scores at their average rank; None for one class."""
+    n_pos = int(y.sum())
+    n_neg = y.size - n_pos
+    if n_pos == 0 or n_neg == 0:
+        return None
+    _, inverse, counts = np.unique(s, return_inverse=True, return_counts=True)
+    rank = (np.cumsum(counts) - (counts - 1) / 2)[inverse]
+    return float((rank[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def binary_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float = 0.5) -> dict:
+    """Quality of the threshold rule (per-class P/R/F1, AUC, ECE) as JSON-ready Python numbers."""
+    s, y = _data(scores, labels)
+    confusion = np.bincount(2 * y + classify(s, threshold), minlength=4).reshape(2, 2).tolist()
+    (tn, fp), (fn, tp) = confusion
+    p_pos, r_pos, p_neg, r_neg = _div(tp, tp + fp), _div(tp, tp + fn), _div(tn, tn + fn), _div(tn, tn + fp)
+    f1_pos, f1_neg = _div(2 * p_pos * r_pos, p_pos + r_pos), _div(2 * p_neg * r_neg, p_neg + r_neg)
+    return {
+        "n": int(s.size), "accuracy": (tp + tn) / s.size,
+        "precision_pos": p_pos, "recall_pos": r_pos, "f1_pos": f1_pos,
+        "precision_neg": p_neg, "recall_neg": r_neg, "f1_neg": f1_neg, "f1_macro": (f1_pos + f1_neg) / 2,
+        "auc": _auc(s, y), "confusion": confusion, "ece": expected_calibration_error(s, y),
+    }
+
+
+def expected_calibration_error(scores: ArrayLike, labels: ArrayLike, bins: int = 10) -> float:
+    """ECE on equal-width bins (k holds floor(score * bins) == k, and 1.0): how far P(positive) is off."""
+    s, y = _data(scores, labels)
+    if bins < 1 or int(bins) != bins:
+        raise ValueError(f"bins must be a positive integer, got {bins!r}")
+    index = np.minimum((s * bins).astype(np.int64), int(bins) - 1)
+    gap = np.bincount(index, weights=y - s, minlength=int(bins))  # per bin: count * (mean label - mean score)
+    return float(np.abs(gap).sum() / s.size)
+
+
+def rates_by_threshold(scores: ArrayLike, labels: ArrayLike, thresholds: ArrayLike | None = None) -> Curve:
+    """TPR (positives with score >= t) and TNR (negatives with score < t) per threshold t, for the chart."""
+    s, y = _data(scores, labels, both=True)
+    t = np.linspace(0.0, 1.0, 201) if thresholds is None else np.asarray(thresholds, dtype=float)
+    if t.ndim != 1:
+        raise ValueError(f"thresholds must be a 1-D array, got shape {t.shape}")
+    pos, neg = np.sort(s[y == 1]), np.sort(s[y == 0])
+    tpr = (pos.size - np.searchsorted(pos, t, "left")) / pos.size
+    return {"threshold": t, "tpr": tpr, "tnr": np.searchsorted(neg, t, "left") / neg.size}
+
+
+def roc_points(scores: ArrayLike, labels: ArrayLike) -> Curve:
+    """ROC curve for plotting (sklearn's roc_curve; rule score >= threshold, the first threshold is inf)."""
+    from sklearn.metrics import roc_curve
+
+    s, y = _data(scores, labels, both=True)
+    fpr, tpr, threshold = roc_curve(y, s)
+    return {"fpr": fpr, "tpr": tpr, "threshold": threshold}
+
+
+def selective_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float, band: Band) -> dict:
+    """Coverage and accuracy when abstaining in the band, and how the threshold rule does on the abstained."""
+    s, y = _data(scores, labels)
+    pred = classify(s, threshold, band)
+    kept = pred != -1
+    inside = ~kept
+    return {
+        "coverage": float(kept.mean()),
+        "selective_accuracy": float(np.mean(pred[kept] == y[kept])) if kept.any() else None,
+        "n_abstained": int(inside.sum()),
+        "accuracy_inside": float(np.mean((s[inside] >= threshold) == y[inside])) if inside.any() else None,
+    }
+
+
+def balanced_threshold(scores: ArrayLike, labels: ArrayLike) -> float:
+    """Where TPR and TNR cross: the midpoint between sorted unique scores maximising min(TPR, TNR).
+
+    Ties go to the smallest |TPR - TNR|, then the lowest threshold; a single unique score is returned as is.
+    """
+    s, y = _data(scores, labels, both=True)
+    u = np.unique(s)
+    rates = rates_by_threshold(s, y, (u[:-1] + u[1:]) / 2 if u.size > 1 else u)
+    worst = np.minimum(rates["tpr"], rates["tnr"])
+    gap = np.abs(rates["tpr"] - rates["tnr"])
+    return float(rates["threshold"][np.lexsort((gap, -worst))[0]])
+
+
+# Candidate bands [lo[i], hi[j]] keep kb[i] + ka[j] points and get cb[i] + ca[j] of them right. lo runs
+# from the threshold down through the distinct scores below it, hi from the threshold up through those
+# above. Pair (0, 0) would abstain on just the scores equal to the threshold, but lo == hi == t is the
+# zero-width band, which abstains on nothing and gets zero_correct right, so the searches skip it.
+_Space = namedtuple("_Space", "lo kb cb hi ka ca zero_correct")
+
+
+def _space(s: np.ndarray, y: np.ndarray, t: float) -> _Space:
+    """The band search space around threshold t, in O(n log n)."""
+    s, neg, pos = _sorted_counts(s, y)
+    lo = np.concatenate(([t], np.unique(s[s < t])[::-1]))
+    hi = np.concatenate(([t], np.unique(s[s > t])))
+    kb, right = np.searchsorted(s, lo, "left"), np.searchsorted(s, hi, "right")
+    zero = int(neg[kb[0]] + pos[-1] - pos[kb[0]])
+    return _Space(lo, kb, neg[kb], hi, s.size - right, pos[-1] - pos[right], zero)
+
+
+def _prefix(g: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, max(g[: last + 1]) (-inf if last < 0) and the first index reaching it."""
+    running = np.concatenate(([-np.inf], np.maximum.accumulate(g)))
+    top = running[np.maximum(last, -1) + 1]
+    return top, np.searchsorted(running, top, "left") - 1
+
+
+def band_for_accuracy(scores: ArrayLike, labels: ArrayLike, threshold: float, target: float = 0.97) -> Band:
+    """Narrowest band around the threshold whose selective accuracy reaches target; ties: higher coverage.
+
+    When no band reaches the target, this is band_for_coverage(..., coverage=0.5): the most accurate
+    band that still keeps at least half of the points.
+    """
+    s, y = _data(scores, labels)
+    t = _band(threshold, None)[0]
+    p, q = _fraction(target, "target").as_integer_ratio()
+    sp = _space(s, y, t)
+    if sp.zero_correct * q >= p * s.size:
+        return t, t
+    need = p * sp.kb - q * sp.cb  # band (i, j) reaches the target iff q * ca[j] - p * ka[j] >= need[i]
+    g = q * sp.ca - p * sp.ka
+    j0 = 1 + np.searchsorted(np.maximum.accumulate(g[1:]), need[:1])  # (t, t) is the zero-width band
+    j = np.concatenate((j0, np.searchsorted(np.maximum.accumulate(g), need[1:])))  # first hi reaching need
+    ok = j < g.size
+    j = np.minimum(j, g.size - 1)
+    kept = sp.kb + sp.ka[j]
+    ok &= kept > 0
+    if not ok.any():
+        return band_for_coverage(s, y, t, 0.5)
+    rows = np.flatnonzero(ok)
+    k = rows[np.lexsort((-kept[rows], sp.hi[j[rows]] - sp.lo[rows]))[0]]
+    return float(sp.lo[k]), float(sp.hi[j[k]])
+
+
+def band_for_coverage(scores: ArrayLike, labels: ArrayLike, threshold: float, coverage: float) -> Band:
+    """Most accurate band around the threshold keeping at least coverage; ties: higher coverage, narrower.
+
+    Maximises the ratio correct / kept exactly by Dinkelbach's iteration, each step O(n).
+    """
+    s, y = _data(scores, labels)
+    t = _band(threshold, None)[0]
+    p, q = _fraction(coverage, "coverage").as_integer_ratio()
+    min_kept = max(1, -(-p * s.size // q))
+    sp = _space(s, y, t)
+    last = np.searchsorted(-sp.ka, sp.kb - min_kept, "right") - 1  # last hi index keeping min_kept points
+    a, b = sp.zero_correct, s.size  # best accuracy so far, a / b: the zero-width band's
+    while True:
+        g = b * sp.ca - a * sp.ka
+        top0, j0 = _prefix(g[1:], last[:1] - 1)  # row 0 skips hi index 0: (t, t) is the zero-width band
+        top, j = _prefix(g, last[1:])
+        value, j = b * sp.cb - a * sp.kb + np.concatenate((top0, top)), np.concatenate((j0 + 1, j))
+        i = int(np.argmax(value))
+        if value[i] <= 0:
+            break
+        a, b = int(sp.cb[i] + sp.ca[j[i]]), int(sp.kb[i] + sp.ka[j[i]])
+    if sp.zero_correct * b == a * s.size:
+        return t, t
+    rows = np.flatnonzero(value == 0)
+    kept = sp.kb[rows] + sp.ka[j[rows]]
+    k = rows[np.lexsort((sp.hi[j[rows]] - sp.lo[rows], -kept))[0]]
+    return float(sp.lo[k]), float(sp.hi[j[k]])
+
+
+def selective_curve(
+    scores: ArrayLike, labels: ArrayLike, threshold: float, widths: ArrayLike | None = None
+) -> Curve:
+    """Coverage and selective accuracy (NaN if all abstain) per half-width w of [t - w, t + w] in [0, 1]."""
+    s, y = _data(scores, labels)
+    t = _band(threshold, None)[0]
+    w = np.linspace(0.0, 0.5, 51) if widths is None else np.asarray(widths, dtype=float)
+    if w.ndim != 1 or not (w >= 0).all():
+        raise ValueError(f"widths must be a 1-D array of values >= 0, got {w.ravel()[:5]}...")
+    s, neg, pos = _sorted_counts(s, y)
+    lo, hi = np.maximum(t - w, 0.0), np.minimum(t + w, 1.0)
+    below = np.searchsorted(s, lo, "left")
+    right = np.where(lo == hi, below, np.searchsorted(s, hi, "right"))  # zero width keeps score == t
+    kept = below + s.size - right
+    correct = neg[below] + pos[-1] - pos[right]
+    accuracy = np.divide(correct, kept, out=np.full(w.shape, np.nan), where=kept > 0)
+    return {"width": w, "coverage": kept / s.size, "selective_accuracy": accuracy}

@@ -1,0 +1,284 @@
+"""Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save.
+
+    python -m sentiment.train --table reviews.csv --pos pos.txt --neg neg.txt --out assets/default
+
+Every setting is a flag; the command line, each data file's sha256, the split and every
+metric go into the checkpoint's meta.json. The 2015 configuration is the default
+network: Embedding 256, LSTM 128, dropout 0.5, max length 50, Adam, batch 16, 10 epochs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import logging
+import os
+import random
+import shlex
+import sys
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from . import data as datasets
+from .checkpoint import Checkpoint, save_checkpoint
+from .embeddings import WordVectors, train_word2vec
+from .encoding import TRUNCATIONS, pad_batch, token_ids
+from .evaluate import evaluate_checkpoint
+from .model import ModelConfig, SentimentNet
+from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
+from .thresholds import balanced_threshold, band_for_accuracy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TrainConfig:
+    max_len: int = 50  # words read per text
+    truncate: str = "pre"  # "pre" keeps the last max_len words (Keras default), "post" the first
+    batch_size: int = 16
+    epochs: int = 10
+    lr: float = 1e-3  # Adam
+    patience: int = 2  # epochs without a better validation loss before stopping
+    freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
+    seed: int = 0  # weights, shuffling, Word2Vec
+    split_seed: int = 0  # the hash split of texts into train/val/test
+    test_fraction: float = 0.1
+    val_fraction: float = 0.1
+    w2v_window: int = 5
+    w2v_min_count: int = 5
+    w2v_max_vocab: int | None = None  # keep at most this many most frequent words
+    w2v_epochs: int = 5
+    band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def initial_embedding(vectors: WordVectors) -> torch.Tensor:
+    """Word2Vec vectors as embedding rows, PAD and UNK rows zero."""
+    rows = torch.zeros(len(vectors) + 2, vectors.vector_size)
+    rows[2:] = torch.from_numpy(vectors.vectors.copy())
+    return rows
+
+
+def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
+    """Adam on binary cross-entropy with early stopping on validation loss; keeps the best weights."""
+    optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    y = torch.tensor(train_y, dtype=torch.float32)
+    val_target = torch.tensor(val_y, dtype=torch.float32)
+    generator = torch.Generator().manual_seed(cfg.seed)
+    best = {"val_loss": float("inf"), "epoch": 0}
+    best_state, history = None, []
+    for epoch in range(1, cfg.epochs + 1):
+        net.train()
+        order = torch.randperm(len(train_ids), generator=generator).tolist()
+        total = 0.0
+        for start in tqdm(range(0, len(order), cfg.batch_size), desc=f"epoch {epoch}", leave=False):
+            batch = order[start : start + cfg.batch_size]
+            ids, lengths = pad_batch([train_ids[i] for i in batch])
+            loss = loss_fn(net(ids, lengths), y[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(batch)
+        net.eval()
+        with torch.inference_mode():
+            logits = torch.cat([net(*pad_batch(val_ids[i : i + 512])) for i in range(0, len(val_ids), 512)])
+            val_loss = loss_fn(logits, val_target).item()
+            val_acc = ((logits > 0).float() == val_target).float().mean().item()
+        history.append(
+            {"epoch": epoch, "train_loss": total / len(order), "val_loss": val_loss, "val_acc": val_acc}
+        )
+        log.info(
+            "epoch %d: train loss %.4f, val loss %.4f, val acc %.4f",
+            epoch,
+            total / len(order),
+            val_loss,
+            val_acc,
+        )
+        if val_loss < best["val_loss"]:
+            best = {"val_loss": val_loss, "epoch": epoch}
+            best_state = copy.deepcopy(net.state_dict())
+        elif epoch - best["epoch"] >= cfg.patience:
+            break
+    net.load_state_dict(best_state)
+    net.eval()
+    return {"best_epoch": best["epoch"], "history": history}
+
+
+def train(
+    corpus: datasets.Loaded,
+    model_kwargs: dict,
+    cfg: TrainConfig,
+    segmenter: Segmenter,
+    unlabeled: list[str] = (),
+) -> tuple[Checkpoint, dict]:
+    """Train on a labelled corpus; returns the checkpoint and the split frame's summary for evaluation."""
+    seed_everything(cfg.seed)
+    frame, report = datasets.dedup(corpus.frame)
+    frame = frame.assign(
+        split=datasets.assign_split(frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
+    )
+    log.info("split sizes %s", frame["split"].value_counts().to_dict())
+    tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
+    frame = frame.assign(tokens=tokens)
+    train_part, val_part = frame[frame.split == "train"], frame[frame.split == "val"]
+    extra = [segmenter.cut(t) for t in tqdm(unlabeled, desc="segmenting unlabeled", disable=not unlabeled)]
+    vectors = train_word2vec(
+        list(train_part["tokens"]) + extra,
+        vector_size=model_kwargs.get("embed_dim", 256),
+        window=cfg.w2v_window,
+        min_count=cfg.w2v_min_count,
+        max_vocab=cfg.w2v_max_vocab,
+        epochs=cfg.w2v_epochs,
+        seed=cfg.seed,
+    )
+    net = SentimentNet(ModelConfig(vocab_size=len(vectors) + 2, **model_kwargs))
+    net.embedding.weight.data.copy_(initial_embedding(vectors))
+    net.embedding.weight.requires_grad = not cfg.freeze_embedding
+
+    def encode(part):
+        return [token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate) for t in part["tokens"]]
+
+    val_ids = encode(val_part)
+    history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
+    with torch.inference_mode():
+        val_scores = np.concatenate(
+            [
+                torch.sigmoid(net(*pad_batch(val_ids[i : i + 512]))).numpy()
+                for i in range(0, len(val_ids), 512)
+            ]
+        )
+    val_labels = val_part["label"].to_numpy(dtype=np.int64)
+    threshold = balanced_threshold(val_scores, val_labels)
+    meta = {
+        "train": asdict(cfg),
+        "segmenter": {
+            "backend": segmenter.backend,
+            "user_words": segmenter.user_words,
+            "stopwords": sorted(segmenter.stopwords),
+        },
+        "vocab_size": len(vectors),
+        "dedup": asdict(report),
+        "split_sizes": frame["split"].value_counts().to_dict(),
+        "training": history,
+        "threshold": threshold,
+        "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
+        "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
+    }
+    return Checkpoint(meta, net, vectors, val_scores, val_labels), frame
+
+
+def add_fields(group, config_class, skip=()) -> None:
+    """One flag per dataclass field, defaults from the dataclass; booleans are switches."""
+    types = {"int": int, "float": float, "str": str, "int | None": int}
+    for f in fields(config_class):
+        flag = "--" + f.name.replace("_", "-")
+        if f.name in skip:
+            continue
+        if f.type == "bool":
+            group.add_argument(flag, action="store_true")
+        else:
+            choices = TRUNCATIONS if f.name == "truncate" else None
+            group.add_argument(flag, type=types[f.type], default=f.default, choices=choices)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sentiment.train", description=__doc__.split("\n")[0])
+    data = parser.add_argument_group("data")
+    data.add_argument(
+        "--table", action="append", default=[], help="CSV/TSV/xlsx/xls with text and label columns"
+    )
+    data.add_argument("--text-col", help="text column of --table/--ood files (default: review, or a guess)")
+    data.add_argument("--label-col", help="label column of --table/--ood files (default: label)")
+    data.add_argument(
+        "--pos", action="append", default=[], help="file of positive texts (txt lines, or xls column)"
+    )
+    data.add_argument("--neg", action="append", default=[], help="file of negative texts")
+    data.add_argument(
+        "--ood", action="append", default=[], help="extra test table; texts seen in training dropped"
+    )
+    data.add_argument("--unlabeled", action="append", default=[], help="text lines for Word2Vec only")
+    data.add_argument("--out", required=True, help="checkpoint directory to write")
+    seg = parser.add_argument_group("segmentation")
+    seg.add_argument("--segmenter", choices=BACKENDS, default="rjieba")
+    seg.add_argument("--user-dict", help="jieba user dictionary (word [freq] [tag] per line)")
+    seg.add_argument("--stopwords", help="file of stop words, one per line")
+    add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size",))
+    add_fields(parser.add_argument_group("training"), TrainConfig)
+    parser.add_argument("--baseline", action="store_true", help="also fit and report the TF-IDF baseline")
+    return parser
+
+
+def columns(args) -> dict:
+    """Column names given on the command line; the loader's defaults otherwise."""
+    return {k: v for k, v in (("text_col", args.text_col), ("label_col", args.label_col)) if v}
+
+
+def load_corpus(args) -> tuple[datasets.Loaded, list[dict]]:
+    """Read every labelled data file named on the command line; also returns their descriptions."""
+    parts, files = [], []
+    for path in args.table:
+        parts.append(datasets.read_table(path, **columns(args)))
+        files.append({"path": path, "kind": "table", "corpus": Path(path).stem})
+    for label, paths in ((1, args.pos), (0, args.neg)):
+        for path in paths:
+            parts.append(datasets.read_class_file(path, label))
+            files.append({"path": path, "kind": "pos" if label else "neg", "corpus": Path(path).parent.name})
+    for entry, part in zip(files, parts):
+        part.frame["source"] = entry["corpus"]  # test sets are reported per corpus
+    if not parts:
+        raise SystemExit("no training data: pass --table, or --pos and --neg")
+    for entry, part in zip(files, parts):
+        entry.update(sha256=sha256(entry["path"]), rows=len(part.frame), skipped=len(part.skipped))
+    return datasets.concat(parts), files
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("gensim").setLevel(logging.WARNING)
+    torch.set_num_threads(os.cpu_count() or 1)
+    model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
+    cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
+    segmenter = Segmenter(
+        args.segmenter,
+        user_words=read_user_dict(args.user_dict) if args.user_dict else (),
+        stopwords=read_word_list(args.stopwords) if args.stopwords else (),
+    )
+    corpus, files = load_corpus(args)
+    unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
+    files += [{"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled]
+    ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
+    files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
+    checkpoint, frame = train(corpus, model_kwargs, cfg, segmenter, unlabeled)
+    checkpoint.meta["command"] = "python -m sentiment.train " + shlex.join(argv)
+    checkpoint.meta["data"] = files
+    save_checkpoint(args.out, checkpoint)
+    checkpoint.meta["metrics"] = evaluate_checkpoint(
+        args.out, frame, ood, baseline=args.baseline, seed=cfg.seed
+    )
+    save_checkpoint(args.out, checkpoint)
+    print(f"saved {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""A tiny self-written corpus: the label is decided by a sentiment phrase among neutral words."""
+
+from __future__ import annotations
+
+import random
+
+SUBJECTS = ["手机", "酒店", "这本书", "电脑", "衣服", "水果", "热水器", "牛奶", "洗发水", "平板"]
+POSITIVE = ["很好", "非常满意", "喜欢", "推荐购买", "质量不错", "物超所值", "好用", "服务周到"]
+NEGATIVE = ["很差", "非常失望", "讨厌", "不推荐", "质量太差", "浪费钱", "难用", "服务恶劣"]
+FILLER = ["", "总的来说", "说实话", "这次", "用了几天"]
+
+
+def synthetic_reviews(n: int, seed: int = 0) -> list[tuple[str, int]]:
+    """``n`` short reviews whose label is decided by a sentiment phrase, with neutral filler."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        label = i % 2
+        phrase = rng.choice(POSITIVE if label else NEGATIVE)
+        rows.append((f"{rng.choice(FILLER)}{rng.choice(SUBJECTS)}{phrase}，{rng.choice(FILLER)}", label))
+    return rows
+
+
+# a model that trains in seconds
+TINY_ARGS = [
+    "--embed-dim",
+    "8",
+    "--hidden",
+    "8",
+    "--epochs",
+    "8",
+    "--batch-size",
+    "16",
+    "--w2v-min-count",
+    "1",
+    "--w2v-epochs",
+    "20",
+    "--patience",
+    "8",
+    "--dropout",
+    "0.1",
+    "--lr",
+    "0.01",
+    "--band-accuracy",
+    "0.99",
+]

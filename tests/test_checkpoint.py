@@ -1,0 +1,84 @@
+import json
+import pickle
+import shutil
+
+import numpy as np
+import pytest
+import torch
+
+from sentiment import load_predictor
+from sentiment.checkpoint import META, VALIDATION, VECTORS, WEIGHTS, load_checkpoint, save_checkpoint
+
+TEXTS = ["手机很好", "服务恶劣", "", "😀", "完全没见过的词语组合"]
+
+
+def test_round_trip_gives_identical_predictions(tiny_checkpoint, tmp_path):
+    first = load_predictor(tiny_checkpoint)
+    save_checkpoint(tmp_path / "copy", first.checkpoint)
+    second = load_predictor(tmp_path / "copy")
+    np.testing.assert_array_equal(first.predict_proba(TEXTS), second.predict_proba(TEXTS))
+    assert second.meta["command"] == first.meta["command"]
+    np.testing.assert_array_equal(first.checkpoint.val_scores, second.checkpoint.val_scores)
+
+
+def test_checkpoint_holds_only_safe_files(tiny_checkpoint):
+    assert sorted(p.name for p in tiny_checkpoint.iterdir()) == sorted([META, WEIGHTS, VECTORS, VALIDATION])
+    assert (tiny_checkpoint / WEIGHTS).read_bytes()[:1] != b"\x80"
+
+
+@pytest.fixture
+def broken(tiny_checkpoint, tmp_path):
+    target = tmp_path / "broken"
+    shutil.copytree(tiny_checkpoint, target)
+    return target
+
+
+def test_pickled_weights_are_refused(broken):
+    (broken / WEIGHTS).write_bytes(pickle.dumps({"embedding.weight": [1, 2, 3]}))
+    with pytest.raises(ValueError, match="not a safetensors file"):
+        load_checkpoint(broken)
+
+
+def test_torch_save_weights_are_refused(broken):
+    torch.save({"embedding.weight": torch.zeros(2)}, broken / WEIGHTS)
+    with pytest.raises(ValueError, match="not a safetensors file"):
+        load_checkpoint(broken)
+
+
+def test_malformed_json_is_refused(broken):
+    (broken / META).write_text("{not json")
+    with pytest.raises(ValueError, match="meta.json: not valid JSON"):
+        load_checkpoint(broken)
+
+
+def test_wrong_format_is_refused(broken):
+    meta = json.loads((broken / META).read_text())
+    meta["version"] = 99
+    (broken / META).write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="version 99"):
+        load_checkpoint(broken)
+
+
+def test_weights_that_do_not_fit_are_refused(broken):
+    meta = json.loads((broken / META).read_text())
+    meta["model"]["hidden"] = 9
+    (broken / META).write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="weights do not fit"):
+        load_checkpoint(broken)
+
+
+def test_missing_files_are_named(broken):
+    (broken / VECTORS).unlink()
+    with pytest.raises(ValueError, match="missing vectors.bin"):
+        load_checkpoint(broken)
+
+
+def test_pickled_vectors_are_refused(broken):
+    (broken / VECTORS).write_bytes(pickle.dumps(np.zeros((3, 3))))
+    with pytest.raises(ValueError, match="not a word2vec binary file"):
+        load_checkpoint(broken)
+
+
+def test_not_a_directory(tmp_path):
+    with pytest.raises(ValueError, match="checkpoint directory not found"):
+        load_checkpoint(tmp_path / "nowhere")

@@ -1,0 +1,471 @@
+"""Tests for sentiment.data; every fixture file is written into tmp_path or built in memory."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from sentiment.data import (
+    DedupReport,
+    Loaded,
+    Skipped,
+    assign_split,
+    concat,
+    decode_bytes,
+    dedup,
+    parse_label,
+    read_class_file,
+    read_lines,
+    read_table,
+    split_fraction,
+)
+
+CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"
+CSV_TEXTS = ["这个手机非常好用", "质量太差了，不推荐", "物流很快、包装完好"]
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    """An .xlsx workbook whose first sheet holds ``rows`` (None = empty cell)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def assert_standard_frame(frame: pd.DataFrame) -> None:
+    assert list(frame.columns) == ["text", "label", "source", "row"]
+    assert str(frame["label"].dtype) == "Int64"
+    assert frame["row"].dtype == np.int64
+    assert pd.api.types.is_string_dtype(frame["text"]) and pd.api.types.is_string_dtype(frame["source"])
+
+
+# --- decode_bytes -----------------------------------------------------------------------------------
+
+TEXT = "好评！这个东西很好用，推荐购买。\n差评：质量一般\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        TEXT.encode("utf-8-sig"),
+        TEXT.encode("gbk"),
+        (TEXT + "€𠀀").encode("gb18030"),
+        TEXT.encode("utf-16"),
+        b"\xfe\xff" + TEXT.encode("utf-16-be"),
+        TEXT.encode("utf-16-le"),
+        TEXT.encode("utf-16-be"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16-bom", "utf16be-bom", "utf16le-nobom", "utf16be-nobom"],
+)
+def test_decode_bytes_encodings(data: bytes) -> None:
+    assert decode_bytes(data).startswith(TEXT)
+
+
+def test_decode_bytes_empty() -> None:
+    assert decode_bytes(b"") == ""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        b"\x80\xff\x80\xff\x80\xff",
+        b"\x01\x02\x03\x04\x05abc",
+        xlsx_bytes([["review"], ["好"]]),
+        gzip.compress("好评".encode() * 100),
+    ],
+    ids=["all-bytes", "png", "undecodable", "controls", "xlsx", "gzip"],
+)
+def test_decode_bytes_rejects_binary(data: bytes) -> None:
+    with pytest.raises(ValueError, match=r"^blob\.csv: not a text file"):
+        decode_bytes(data, "blob.csv")
+
+
+# --- parse_label ------------------------------------------------------------------------------------
+
+POSITIVE = ["1", "1.0", "pos", "positive", "正面", "好评", "积极", "true", "yes"]
+NEGATIVE = ["0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no"]
+NON_STRINGS = [
+    (1, 1),
+    (1.0, 1),
+    (True, 1),
+    (np.int64(1), 1),
+    (0, 0),
+    (0.0, 0),
+    (False, 0),
+    (np.float64(0), 0),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(v, 1) for v in POSITIVE] + [(v, 0) for v in NEGATIVE] + NON_STRINGS
+)
+def test_parse_label_spellings(value: object, expected: int) -> None:
+    assert parse_label(value, "here") == expected
+
+
+@pytest.mark.parametrize("value", [" POS ", "Positive", "TRUE", "Yes\t", " 1.0 "])
+def test_parse_label_ignores_case_and_spaces(value: str) -> None:
+    assert parse_label(value, "here") == 1
+
+
+@pytest.mark.parametrize("value", ["2", "maybe", "", "1.5", "nan", None, 2, -1.0])
+def test_parse_label_rejects(value: object) -> None:
+    accepted = r"use one of 1/0, 1\.0/0\.0, pos/neg, .*, 好评/差评, .*, yes/no$"
+    with pytest.raises(ValueError, match=rf"^f\.csv row 7: unknown label .*; {accepted}"):
+        parse_label(value, "f.csv row 7")
+
+
+# --- read_table -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_read_table_csv_encodings(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, "reviews.csv", CSV_TEXT.encode(encoding))
+    loaded = read_table(path)
+    assert_standard_frame(loaded.frame)
+    assert loaded.frame["text"].tolist() == CSV_TEXTS
+    assert loaded.frame["label"].tolist() == [1, 0, 1]
+    assert loaded.frame["source"].unique().tolist() == ["reviews.csv"]
+    assert loaded.frame["row"].tolist() == [2, 3, 4]
+    assert loaded.skipped == []
+
+
+def test_read_table_accepts_str_path_and_upload_bytes(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.csv", CSV_TEXT.encode())
+    from_str = read_table(str(path)).frame
+    from_bytes = read_table(CSV_TEXT.encode("gbk"), name="upload.CSV").frame
+    assert from_str["text"].tolist() == from_bytes["text"].tolist() == CSV_TEXTS
+    assert from_bytes["source"].iloc[0] == "upload.CSV"
+
+
+def test_read_table_keeps_cells_as_strings() -> None:
+    loaded = read_table(b"review,label\n00123,1\n1.0,0\nNA,1\nnull,0\n", name="s.csv")
+    assert loaded.frame["text"].tolist() == ["00123", "1.0", "NA", "null"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("t.tsv", "review\tlabel\n好的，很好,1\t1\n差; 很差,0\t0\n"),
+        ("t.txt", "review\tlabel\n好的，很好,1\t1\n差; 很差,0\t0\n"),
+        ("t.csv", "review;label\n好的，很好,1;1\n差, 很差,0;0\n"),
+    ],
+)
+def test_read_table_separators(name: str, content: str) -> None:
+    frame = read_table(content.encode(), name=name).frame
+    assert frame["label"].tolist() == [1, 0]
+    assert frame["text"].str.startswith(("好的，很好", "差")).all()
+
+
+def test_read_table_quoted_csv_cell_with_comma_and_newline() -> None:
+    frame = read_table('review,label\n"好,很好",1\n"第一行\n第二行",0\n'.encode(), name="q.csv").frame
+    assert frame["text"].tolist() == ["好,很好", "第一行\n第二行"]
+
+
+def test_read_table_xlsx(tmp_path: Path) -> None:
+    rows = [["Review", "Label"], ["非常满意", 1], ["00123", "neg"], [None, 1], [123, 0.0], ["还行", None]]
+    loaded = read_table(write(tmp_path, "book.xlsx", xlsx_bytes(rows)))
+    assert_standard_frame(loaded.frame)
+    assert loaded.frame["text"].tolist() == ["非常满意", "00123", "123"]
+    assert loaded.frame["label"].tolist() == [1, 0, 0]
+    assert loaded.frame["row"].tolist() == [2, 3, 5]
+    assert loaded.skipped == [Skipped("book.xlsx", 4, "empty text"), Skipped("book.xlsx", 6, "empty label")]
+
+
+def test_read_table_all_spellings_through_csv() -> None:
+    labels = POSITIVE + NEGATIVE
+    content = "review,label\n" + "".join(f"text{i},{label}\n" for i, label in enumerate(labels))
+    frame = read_table(content.encode(), name="s.csv").frame
+    assert frame["label"].tolist() == [1] * 9 + [0] * 9
+
+
+def test_read_table_unknown_label_names_file_and_row() -> None:
+    with pytest.raises(ValueError, match=r"^bad\.csv row 3: unknown label 'maybe'"):
+        read_table("review,label\n好,1\n坏,maybe\n".encode(), name="bad.csv")
+
+
+def test_read_table_empty_cells_are_skipped_never_nan() -> None:
+    content = "review,label\n好,1\n,0\n   ,1\n坏,\n\n还行,0\n,\n"
+    loaded = read_table(content.encode(), name="e.csv")
+    assert loaded.frame["text"].tolist() == ["好", "还行"]
+    assert loaded.frame["row"].tolist() == [2, 7]
+    assert loaded.skipped == [
+        Skipped("e.csv", 3, "empty text"),
+        Skipped("e.csv", 4, "empty text"),
+        Skipped("e.csv", 5, "empty label"),
+        Skipped("e.csv", 6, "empty text"),
+        Skipped("e.csv", 8, "empty text"),
+    ]
+    assert not loaded.frame["text"].str.lower().isin(["nan", "none", "<na>"]).any()
+
+
+@pytest.mark.parametrize(
+    ("header", "kwargs", "expected"),
+    [
+        ("id,content,label", {}, "content"),
+        ("id,评论,label", {}, "评论"),
+        ("id,TEXT,label", {"text_col": None}, "TEXT"),
+        ("id,review,comment,label", {}, "review"),
+        ("id,body,label", {"text_col": "Body"}, "body"),
+    ],
+)
+def test_read_table_finds_text_column(header: str, kwargs: dict, expected: str) -> None:
+    cells = {"id": "7", "label": "1"}
+    row = ",".join(cells.get(column, f"<{column}>") for column in header.split(","))
+    frame = read_table(f"{header}\n{row}\n".encode(), name="c.csv", **kwargs).frame
+    assert frame["text"].tolist() == [f"<{expected}>"]
+
+
+def test_read_table_single_column_is_the_text_and_unlabelled() -> None:
+    frame = read_table("whatever\n很好\n很差\n".encode(), name="one.csv").frame
+    assert frame["text"].tolist() == ["很好", "很差"]
+    assert frame["label"].isna().all()
+
+
+def test_read_table_missing_text_column_lists_columns() -> None:
+    with pytest.raises(ValueError, match=r"^c\.csv: no text column .*columns are \['id', 'body', 'label'\]"):
+        read_table(b"id,body,label\n1,x,1\n", name="c.csv")
+
+
+def test_read_table_explicit_missing_text_column() -> None:
+    with pytest.raises(ValueError, match=r"text column 'review' not found; columns are \['text', 'label'\]"):
+        read_table(b"text,label\nx,1\n", name="c.csv", text_col="review")
+
+
+@pytest.mark.parametrize("label_col", ["label", "sentiment"])
+def test_read_table_explicit_missing_label_column(label_col: str) -> None:
+    with pytest.raises(ValueError, match=rf"label column '{label_col}' not found; columns are \['review'"):
+        read_table(b"review,score\nx,1\n", name="c.csv", label_col=label_col)
+
+
+def test_read_table_default_label_column_absent_means_unlabelled() -> None:
+    loaded = read_table(b"review,score\nx,1\n,2\n", name="c.csv")
+    assert loaded.frame["label"].isna().all() and loaded.frame["text"].tolist() == ["x"]
+    assert loaded.skipped == [Skipped("c.csv", 3, "empty text")]
+
+
+def test_read_table_label_col_none_ignores_labels() -> None:
+    frame = read_table(b"review,label\nx,bogus\ny,\n", name="c.csv", label_col=None).frame
+    assert frame["text"].tolist() == ["x", "y"] and frame["label"].isna().all()
+
+
+@pytest.mark.parametrize("name", ["data.json", "data", "data.xlsb", None])
+def test_read_table_unsupported_extension(name: str | None) -> None:
+    supported = r"use one of \.csv, \.tsv, \.txt, \.xlsx, \.xls$"
+    with pytest.raises(ValueError, match=rf"unsupported file type .*; {supported}"):
+        read_table(CSV_TEXT.encode(), name=name)
+
+
+def truncated_sheet_xlsx() -> bytes:
+    """A valid zip whose sheet XML is cut in half."""
+    original = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["review"], ["好"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as damaged:
+        for info in original.infolist():
+            data = original.read(info)
+            damaged.writestr(info, data[: len(data) // 2] if "sheet1" in info.filename else data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("cut.xlsx", xlsx_bytes([["review"], ["好"]])[:300], r"cut\.xlsx: cannot read as a spreadsheet"),
+        ("cut.xlsx", truncated_sheet_xlsx(), r"cut\.xlsx: cannot read as a spreadsheet"),
+        ("junk.xls", b"this is not a spreadsheet at all", r"junk\.xls: cannot read as a spreadsheet"),
+        ("junk.csv", bytes(range(256)) * 8, r"junk\.csv: not a text file"),
+        ("wide.csv", b"review,label\nx,1\ny,0,extra,more\n", r"wide\.csv: cannot read as csv .*line 3"),
+        ("quote.csv", b'review,label\n"never closed,1\n', r"quote\.csv: cannot read as csv"),
+    ],
+)
+def test_read_table_unparseable_files(name: str, data: bytes, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        read_table(data, name=name)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("e.csv", b""), ("e.tsv", b" \n\n "), ("e.csv", "\ufeff".encode()), ("e.xlsx", xlsx_bytes([]))],
+)
+def test_read_table_empty_file_is_an_error(name: str, data: bytes) -> None:
+    with pytest.raises(ValueError, match=rf"^{name.replace('.', '[.]')}: file is empty$"):
+        read_table(data, name=name)
+
+
+def test_read_table_header_only_gives_empty_frame() -> None:
+    loaded = read_table(b"review,label\n", name="h.csv")
+    assert_standard_frame(loaded.frame)
+    assert len(loaded.frame) == 0 and loaded.skipped == []
+
+
+# --- read_lines / read_class_file -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_read_lines(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, "pos.txt", "很好用\r\n\r\n  物美价廉  \r\n   \r\n推荐\r\n".encode(encoding))
+    loaded = read_lines(path, label=1)
+    assert_standard_frame(loaded.frame)
+    assert loaded.frame["text"].tolist() == ["很好用", "物美价廉", "推荐"]
+    assert loaded.frame["row"].tolist() == [1, 3, 5]
+    assert loaded.frame["label"].tolist() == [1, 1, 1]
+    assert loaded.skipped == [Skipped("pos.txt", 2, "empty text"), Skipped("pos.txt", 4, "empty text")]
+
+
+def test_read_lines_unlabelled_bytes() -> None:
+    loaded = read_lines(b"a\nb", name="up.txt")
+    assert loaded.frame["text"].tolist() == ["a", "b"] and loaded.frame["label"].isna().all()
+    assert loaded.frame["source"].tolist() == ["up.txt", "up.txt"]
+
+
+@pytest.mark.parametrize(
+    ("data", "error"), [(b"", "file is empty"), (b"\n \n", "file is empty"), (b"\x00\x01\x02", "not a text")]
+)
+def test_read_lines_errors(data: bytes, error: str) -> None:
+    with pytest.raises(ValueError, match=rf"^neg\.txt: {error}"):
+        read_lines(data, name="neg.txt", label=0)
+
+
+def test_read_lines_rejects_bad_label() -> None:
+    with pytest.raises(ValueError, match=r"^x\.txt: unknown label 3"):
+        read_lines(b"a\n", name="x.txt", label=3)
+
+
+def test_read_class_file_headerless_spreadsheet(tmp_path: Path) -> None:
+    # A real .xls cannot be written without xlwt; calamine detects the format from the content, so an
+    # .xlsx laid out like the 2015 corpus (one headerless column with empty cells) covers the same path.
+    rows = [["第一条好评"], [None], ["第二条"], [None], [None], ["最后一条"]]
+    for name in ("pos.xlsx", "pos.xls"):
+        loaded = read_class_file(write(tmp_path, name, xlsx_bytes(rows)), label=1)
+        assert_standard_frame(loaded.frame)
+        assert loaded.frame["text"].tolist() == ["第一条好评", "第二条", "最后一条"]
+        assert loaded.frame["row"].tolist() == [1, 3, 6]
+        assert loaded.frame["label"].tolist() == [1, 1, 1]
+        assert [s.row for s in loaded.skipped] == [2, 4, 5]
+        assert {s.reason for s in loaded.skipped} == {"empty text"}
+
+
+def test_read_class_file_txt_and_unsupported(tmp_path: Path) -> None:
+    loaded = read_class_file(write(tmp_path, "neg.txt", "太差\n退货\n".encode("gbk")), label=0)
+    assert loaded.frame["text"].tolist() == ["太差", "退货"] and loaded.frame["label"].tolist() == [0, 0]
+    with pytest.raises(ValueError, match=r"^neg\.csv: unsupported file type '\.csv'; use one of \.txt"):
+        read_class_file(b"a\n", label=0, name="neg.csv")
+
+
+# --- concat -----------------------------------------------------------------------------------------
+
+
+def test_concat() -> None:
+    pos = read_lines("好\n\n妙\n".encode(), name="pos.txt", label=1)
+    neg = read_lines("差\n".encode(), name="neg.txt", label=0)
+    joined = concat([pos, neg])
+    assert_standard_frame(joined.frame)
+    assert joined.frame["text"].tolist() == ["好", "妙", "差"]
+    assert joined.frame["source"].tolist() == ["pos.txt", "pos.txt", "neg.txt"]
+    assert joined.frame.index.tolist() == [0, 1, 2]
+    assert joined.skipped == [Skipped("pos.txt", 2, "empty text")]
+
+
+def test_concat_nothing() -> None:
+    empty = concat([])
+    assert isinstance(empty, Loaded) and len(empty.frame) == 0 and empty.skipped == []
+    assert_standard_frame(empty.frame)
+
+
+# --- dedup ------------------------------------------------------------------------------------------
+
+
+def labelled(rows: list[tuple[str, int | None]]) -> pd.DataFrame:
+    labels = pd.array([label for _, label in rows], dtype="Int64")
+    return pd.DataFrame({"text": [text for text, _ in rows], "label": labels})
+
+
+def test_dedup_normalisation_and_conflicts() -> None:
+    frame = labelled(
+        [
+            ("好用！ＡＢＣ", 1),  # 0 kept
+            ("好用!abc", 1),  # 1 duplicate: full-width/half-width and case
+            ("  好用!ABC ", 1),  # 2 duplicate: surrounding spaces and case
+            ("一般般", 0),  # 3 conflict
+            ("一般般", 1),  # 4 conflict
+            ("一般 般", 0),  # 5 kept: inner space is not collapsed away
+            ("一般般", 0),  # 6 conflict (also a duplicate, counted as conflict only)
+            ("太差", 0),  # 7 kept
+        ]
+    )
+    out, report = dedup(frame)
+    assert report == DedupReport(rows_in=8, duplicates_removed=2, conflicting_texts=1, rows_out=3)
+    assert out.index.tolist() == [0, 5, 7]
+    assert out["text"].tolist() == ["好用！ＡＢＣ", "一般 般", "太差"]
+    assert out["key"].tolist() == ["好用!abc", "一般 般", "太差"]
+    assert "key" not in frame.columns
+
+
+def test_dedup_unlabelled_and_empty() -> None:
+    out, report = dedup(labelled([("a", None), ("A", None), ("b", None)]))
+    assert out["text"].tolist() == ["a", "b"]
+    assert report == DedupReport(rows_in=3, duplicates_removed=1, conflicting_texts=0, rows_out=2)
+    out, report = dedup(concat([]).frame)
+    assert len(out) == 0 and report == DedupReport(0, 0, 0, 0) and "key" in out.columns
+
+
+# --- split ------------------------------------------------------------------------------------------
+
+
+def test_split_fraction_is_stable_and_in_range() -> None:
+    import hashlib
+
+    expected = int.from_bytes(hashlib.blake2b("3\x00很好".encode(), digest_size=8).digest(), "big") / 2**64
+    assert split_fraction("很好", 3) == expected
+    values = [split_fraction(f"text {i}", 0) for i in range(500)]
+    assert all(0 <= v < 1 for v in values) and len(set(values)) == 500
+
+
+def test_assign_split_fractions_roughly_right() -> None:
+    frame = pd.DataFrame({"key": [f"评论 {i}" for i in range(2000)]})
+    counts = assign_split(frame, test_fraction=0.1, val_fraction=0.2).value_counts(normalize=True)
+    assert counts["test"] == pytest.approx(0.1, abs=0.03)
+    assert counts["val"] == pytest.approx(0.2, abs=0.03)
+    assert counts["train"] == pytest.approx(0.7, abs=0.03)
+
+
+def test_assign_split_stable_when_data_is_added() -> None:
+    small = pd.DataFrame({"text": [f"第{i}条" for i in range(300)]})
+    big = pd.concat([pd.DataFrame({"text": [f"新{i}" for i in range(700)]}), small], ignore_index=True)
+    before = assign_split(small, seed=5)
+    after = assign_split(big, seed=5)
+    assert after.iloc[700:].tolist() == before.tolist()
+    assert before.name == "split" and set(before) == {"train", "val", "test"}
+
+
+def test_assign_split_seed_and_key() -> None:
+    frame = pd.DataFrame({"text": [f"text {i}" for i in range(1000)]})
+    assert (assign_split(frame, seed=0) != assign_split(frame, seed=1)).sum() > 100
+    widths = pd.DataFrame({"text": ["好用！ＡＢＣ", "好用!abc"]})
+    assert assign_split(widths, test_fraction=0.5, val_fraction=0.0, seed=2).nunique() == 1
+    keyed = pd.DataFrame({"text": ["x", "y"], "key": ["same", "same"]})
+    assert assign_split(keyed, test_fraction=0.5, val_fraction=0.0).nunique() == 1
+
+
+@pytest.mark.parametrize(("test", "val"), [(-0.1, 0.1), (0.6, 0.5), (0.1, -0.01)])
+def test_assign_split_rejects_bad_fractions(test: float, val: float) -> None:
+    with pytest.raises(ValueError, match="bad split fractions"):
+        assign_split(pd.DataFrame({"text": ["a"]}), test_fraction=test, val_fraction=val)

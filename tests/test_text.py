@@ -1,0 +1,65 @@
+import pytest
+
+from sentiment.text import BACKENDS, Segmenter, normalize, read_user_dict
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ＡＢＣ１２３！", "abc123!"),  # full width to half width, case
+        ("  好  用 \n\t 啊 ", "好 用 啊"),  # whitespace collapsed and stripped
+        ("", ""),
+        ("\ufeff好评", "好评"),  # a stray BOM inside a cell
+        ("😀👍🏽", "😀👍🏽"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_normalize_is_idempotent():
+    text = "Ｔｈｅ　手机  很好用！"
+    assert normalize(normalize(text)) == normalize(text)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_segmenter_cuts_words_and_drops_spaces(backend):
+    words = Segmenter(backend).cut("这个手机 非常好用")
+    assert words == ["这个", "手机", "非常", "好用"]
+
+
+def test_backends_agree_on_a_typical_review():
+    text = "酒店位置很好，服务也不错，就是早餐太差了"
+    assert Segmenter("rjieba").cut(text) == Segmenter("jieba").cut(text)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_user_dictionary_keeps_a_word_whole(tmp_path, backend):
+    path = tmp_path / "user.txt"
+    path.write_text("物超所值啊 100 a\n\n性价比之王\n", encoding="utf-8")
+    assert read_user_dict(path) == [("物超所值啊", 100, "a"), ("性价比之王", None, None)]
+    plain = Segmenter(backend).cut("真是物超所值啊")
+    custom = Segmenter(backend, user_words=read_user_dict(path)).cut("真是物超所值啊")
+    assert "物超所值啊" not in plain
+    assert "物超所值啊" in custom
+
+
+def test_user_dictionary_does_not_leak_between_segmenters():
+    Segmenter("rjieba", user_words=[("物超所值啊", 100, None)])
+    assert "物超所值啊" not in Segmenter("rjieba").cut("真是物超所值啊")
+
+
+def test_bad_user_dictionary_names_the_line(tmp_path):
+    path = tmp_path / "user.txt"
+    path.write_text("好词 10\n坏词 many\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"user.txt:2: frequency 'many'"):
+        read_user_dict(path)
+
+
+def test_stopwords_are_dropped():
+    assert Segmenter(stopwords=["的", "了"]).cut("我的手机坏了") == ["我", "手机", "坏"]
+
+
+def test_unknown_backend():
+    with pytest.raises(ValueError, match="unknown segmenter backend 'hanlp'"):
+        Segmenter("hanlp")

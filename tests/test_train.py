@@ -1,0 +1,68 @@
+import json
+
+import pytest
+
+from sentiment.checkpoint import META
+from sentiment.train import build_parser, main, sha256
+from tests.synthetic import TINY_ARGS, synthetic_reviews
+
+
+def test_meta_records_command_data_split_and_metrics(tiny_checkpoint, corpus_csv):
+    meta = json.loads((tiny_checkpoint / META).read_text())
+    assert meta["command"].startswith("python -m sentiment.train --table ")
+    assert meta["data"] == [
+        {
+            "path": str(corpus_csv),
+            "kind": "table",
+            "corpus": "reviews",
+            "sha256": sha256(corpus_csv),
+            "rows": 400,
+            "skipped": 0,
+        }
+    ]
+    assert meta["train"]["split_seed"] == 0 and meta["train"]["seed"] == 0
+    assert sum(meta["split_sizes"].values()) == meta["dedup"]["rows_out"]
+    assert meta["dedup"]["rows_in"] == 400
+    test = meta["metrics"]["test"]
+    assert test["n"] == meta["split_sizes"]["test"]
+    assert test["lstm"]["accuracy"] >= 0.9
+    assert 0 <= test["lstm"]["band"]["coverage"] <= 1
+
+
+def test_pos_neg_files_baseline_and_ood(tmp_path):
+    rows = synthetic_reviews(300, seed=1)
+    (tmp_path / "corpus").mkdir()
+    pos, neg = tmp_path / "corpus" / "pos.txt", tmp_path / "corpus" / "neg.txt"
+    pos.write_text("\n".join(t for t, y in rows if y) + "\n\n", encoding="utf-8")
+    neg.write_text("\n".join(t for t, y in rows if not y), encoding="gb18030")
+    ood = tmp_path / "hotel.csv"
+    fresh = synthetic_reviews(60, seed=99)
+    ood.write_text("label,review\n" + "".join(f"{y},{t}\n" for t, y in fresh + rows[:20]), encoding="utf-8")
+    out = tmp_path / "ckpt"
+    main(
+        ["--pos", str(pos), "--neg", str(neg), "--ood", str(ood), "--baseline", "--out", str(out), *TINY_ARGS]
+    )
+    meta = json.loads((out / META).read_text())
+    assert [d["kind"] for d in meta["data"]] == ["pos", "neg", "ood"]
+    assert meta["data"][0]["skipped"] == 1  # the blank line
+    metrics = meta["metrics"]
+    seen = {t for t, _ in rows}
+    assert metrics["ood:hotel"]["n"] == len(
+        {t for t, _ in fresh} - seen
+    )  # texts seen in training are dropped
+    assert set(metrics["test"]) >= {"lstm", "tfidf_lr", "n"}
+    assert metrics["test"]["tfidf_lr"]["accuracy"] >= 0.9
+
+
+def test_flags_cover_every_setting():
+    args = build_parser().parse_args(
+        ["--out", "x", "--bidirectional", "--pooling", "max+mean", "--w2v-max-vocab", "9"]
+    )
+    assert args.bidirectional is True and args.pooling == "max+mean" and args.w2v_max_vocab == 9
+    assert args.embed_dim == 256 and args.hidden == 128 and args.dropout == 0.5  # the 2015 configuration
+    assert args.max_len == 50 and args.batch_size == 16 and args.epochs == 10
+
+
+def test_no_data_is_a_clear_error(tmp_path):
+    with pytest.raises(SystemExit, match="no training data"):
+        main(["--out", str(tmp_path / "x")])
