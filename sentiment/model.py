@@ -26,6 +26,7 @@ class ModelConfig:
     bidirectional: bool = False
     pooling: str = "last"  # "last", "max", "mean", or several joined by "+", e.g. "max+mean"
     dropout: float = 0.5  # before the dense layer
+    embed_dropout: float = 0.0  # on the word vectors; curbs memorising fine-tuned embeddings
 
     def __post_init__(self):
         if self.cell not in ("lstm", "gru"):
@@ -47,6 +48,7 @@ class SentimentNet(nn.Module):
         self.rnn = rnn(config.embed_dim, config.hidden, batch_first=True, bidirectional=config.bidirectional)
         self.directions = 2 if config.bidirectional else 1
         self.poolings = config.pooling.split("+")
+        self.embed_dropout = nn.Dropout(config.embed_dropout)
         self.dropout = nn.Dropout(config.dropout)
         self.dense = nn.Linear(config.hidden * self.directions * len(self.poolings), 1)
 
@@ -58,7 +60,7 @@ class SentimentNet(nn.Module):
         keep = lengths > 0
         if not keep.any():
             return out
-        emb = self.embedding(ids[keep])  # (b, T, E)
+        emb = self.embed_dropout(self.embedding(ids[keep]))  # (b, T, E)
         packed = pack_padded_sequence(emb, lengths[keep], batch_first=True, enforce_sorted=False)
         states, last = self.rnn(packed)
         h_n = last[0] if isinstance(last, tuple) else last  # (directions, b, H)

@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--checkpoint", type=Path, default=DEFAULT_CHECKPOINT)
     parser.add_argument("--batch", type=int, default=10_000, help="texts in the throughput batch")
     parser.add_argument("--single", type=int, default=500, help="texts scored one at a time")
+    parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes for the cold-load time")
     parser.add_argument("--no-snownlp", action="store_true", help="skip the SnowNLP comparison")
     parser.add_argument("--out", type=Path, help="write the JSON report here")
     args = parser.parse_args(argv)
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": {"cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()},
         "checkpoint": str(args.checkpoint),
         "checkpoint_mb": sum(f.stat().st_size for f in args.checkpoint.iterdir()) / 1e6,
-        "cold_load": cold_load_seconds(args.checkpoint),
+        "cold_load": cold_load_seconds(args.checkpoint, args.cold_runs),
         "segmentation": segmentation(batch),
         "lstm": {
             **latency_ms(lambda t: predictor.predict_proba([t]), single),

@@ -43,6 +43,7 @@ class TrainConfig:
     batch_size: int = 16
     epochs: int = 10
     lr: float = 1e-3  # Adam
+    lr_decay: float = 1.0  # learning rate multiplied by this after each epoch
     patience: int = 2  # epochs without a better validation loss before stopping
     freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
     seed: int = 0  # weights, shuffling, Word2Vec
@@ -80,6 +81,7 @@ def initial_embedding(vectors: WordVectors) -> torch.Tensor:
 def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
     """Adam on binary cross-entropy with early stopping on validation loss; keeps the best weights."""
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
+    schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=cfg.lr_decay)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     y = torch.tensor(train_y, dtype=torch.float32)
     val_target = torch.tensor(val_y, dtype=torch.float32)
@@ -98,6 +100,7 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
             loss.backward()
             optimizer.step()
             total += loss.item() * len(batch)
+        schedule.step()
         net.eval()
         with torch.inference_mode():
             logits = torch.cat([net(*pad_batch(val_ids[i : i + 512])) for i in range(0, len(val_ids), 512)])
@@ -224,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size",))
     add_fields(parser.add_argument_group("training"), TrainConfig)
     parser.add_argument("--baseline", action="store_true", help="also fit and report the TF-IDF baseline")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads for torch")
     return parser
 
 
@@ -256,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("gensim").setLevel(logging.WARNING)
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(args.threads)
     model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
     cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
     segmenter = Segmenter(
