@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError
 
-from sentiment.text import normalize
+from sentiment.text import dedup_key
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _TEXT_CONTROLS = "\t\n\v\f\r"
+SPLIT_PREFIX = 20  # letters of the dedup key that decide a text's split
 _AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
 
 
@@ -167,12 +168,12 @@ def concat(parts: list[Loaded]) -> Loaded:
 
 
 def dedup(frame: pd.DataFrame) -> tuple[pd.DataFrame, DedupReport]:
-    """Drop repeated (normalised text, label) pairs and every text seen with both labels.
+    """Drop repeated (text, label) pairs and every text seen with both labels, texts compared by dedup_key.
 
     The first occurrence is kept, order and index are preserved, and a ``key`` column holds the
-    normalised text. Unlabelled rows (<NA>) deduplicate among themselves and never conflict.
+    ``dedup_key`` of each text. Unlabelled rows (<NA>) deduplicate among themselves and never conflict.
     """
-    pairs = frame.assign(key=frame["text"].map(normalize))
+    pairs = frame.assign(key=frame["text"].map(dedup_key))
     label_counts = pairs.groupby("key")["label"].nunique()
     conflicting = pairs["key"].isin(label_counts.index[label_counts > 1]).to_numpy()
     duplicate = pairs.duplicated(["key", "label"]).to_numpy() & ~conflicting
@@ -183,18 +184,22 @@ def dedup(frame: pd.DataFrame) -> tuple[pd.DataFrame, DedupReport]:
 
 
 def split_fraction(key: str, seed: int) -> float:
-    """A stable number in [0, 1) for a normalised text, so adding data never moves a text between splits."""
-    digest = hashlib.blake2b(f"{seed}\x00{key}".encode(), digest_size=8).digest()
+    """A stable number in [0, 1) for a text's key, so adding data never moves a text between splits.
+
+    Only the first ``SPLIT_PREFIX`` letters count: corpora hold copies of a review cut short at
+    different lengths, and those must land in the same split.
+    """
+    digest = hashlib.blake2b(f"{seed}\x00{key[:SPLIT_PREFIX]}".encode(), digest_size=8).digest()
     return int.from_bytes(digest) / 2**64
 
 
 def assign_split(
     frame: pd.DataFrame, test_fraction: float = 0.1, val_fraction: float = 0.1, seed: int = 0
 ) -> pd.Series:
-    """Name each row's split ("train"/"val"/"test") from the hash of its ``key`` (or normalised text)."""
+    """Name each row's split ("train"/"val"/"test") from the hash of its ``key`` (or its dedup_key)."""
     if min(test_fraction, val_fraction) < 0 or test_fraction + val_fraction > 1:
         raise ValueError(f"bad split fractions: test={test_fraction}, val={val_fraction}")
-    keys = frame["key"] if "key" in frame else frame["text"].map(normalize)
+    keys = frame["key"] if "key" in frame else frame["text"].map(dedup_key)
 
     def split_of(key: str) -> str:
         fraction = split_fraction(key, seed)

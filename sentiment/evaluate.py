@@ -19,20 +19,24 @@ from .thresholds import binary_metrics, selective_metrics
 log = logging.getLogger(__name__)
 
 
-def unseen(loaded: datasets.Loaded, seen_keys: set[str]) -> pd.DataFrame:
-    """Deduplicated rows of an extra test set whose normalised text is not in ``seen_keys``."""
+def unseen(loaded: datasets.Loaded, seen_keys: pd.Series) -> pd.DataFrame:
+    """Deduplicated rows of an extra test set that share no text, nor its first or last
+    ``SPLIT_PREFIX`` letters, with ``seen_keys`` (copies cut short count as seen)."""
     frame, _ = datasets.dedup(loaded.frame)
-    return frame[~frame["key"].isin(seen_keys)]
+    n, keys = datasets.SPLIT_PREFIX, frame["key"]
+    same = keys.isin(seen_keys)
+    same_start = keys.str[:n].isin(set(seen_keys.str[:n]))
+    same_end = keys.str[-n:].isin(set(seen_keys.str[-n:]))
+    return frame[~(same | same_start | same_end)]
 
 
-def test_sets(frame: pd.DataFrame, ood: dict[str, datasets.Loaded]) -> dict[str, pd.DataFrame]:
+def evaluation_sets(frame: pd.DataFrame, ood: dict[str, datasets.Loaded]) -> dict[str, pd.DataFrame]:
     """The test split, the test split per corpus, validation, and each unseen out-of-domain set."""
     test = frame[frame.split == "test"]
     sets = {"test": test, "val": frame[frame.split == "val"]}
     if test["source"].nunique() > 1:
         sets.update({f"test:{name}": part for name, part in test.groupby("source")})
-    seen = set(frame["key"])
-    sets.update({f"ood:{name}": unseen(loaded, seen) for name, loaded in ood.items()})
+    sets.update({f"ood:{name}": unseen(loaded, frame["key"]) for name, loaded in ood.items()})
     return sets
 
 
@@ -41,7 +45,7 @@ def evaluate_checkpoint(
 ) -> dict:
     """Metrics at 0.5 (and coverage with the default band) per set, for the LSTM and the baseline."""
     predictor = load_predictor(directory)
-    sets = test_sets(frame, ood)
+    sets = evaluation_sets(frame, ood)
     models = {"lstm": lambda name: predictor.predict_proba(list(sets[name]["text"]))}
     if baseline:
         tokens = {name: [predictor.segment(t) for t in part["text"]] for name, part in sets.items()}

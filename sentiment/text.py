@@ -32,6 +32,17 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()).strip()
 
 
+def dedup_key(text: str) -> str:
+    """The text reduced to its letters and digits after ``normalize``: the identity used for deduplication.
+
+    Copies of one review in different corpora differ in punctuation and spacing (，vs , or 。vs .),
+    so comparing normalised text alone lets them leak across a split. A text with no letters or
+    digits (only emoji, say) keeps its normalised form.
+    """
+    text = normalize(text)
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LN") or text
+
+
 def read_word_list(path: str | Path) -> list[str]:
     """Read one word per line (UTF-8), ignoring blank lines; for stop-word files."""
     lines = Path(path).read_text(encoding="utf-8-sig").splitlines()

@@ -406,16 +406,19 @@ def test_dedup_normalisation_and_conflicts() -> None:
             ("  好用!ABC ", 1),  # 2 duplicate: surrounding spaces and case
             ("一般般", 0),  # 3 conflict
             ("一般般", 1),  # 4 conflict
-            ("一般 般", 0),  # 5 kept: inner space is not collapsed away
+            ("一般，般。", 0),  # 5 conflict: punctuation and spaces do not make another text
             ("一般般", 0),  # 6 conflict (also a duplicate, counted as conflict only)
             ("太差", 0),  # 7 kept
+            ("太差了", 0),  # 8 kept: other words are another text
+            ("👍", 1),  # 9 kept: no letters or digits, so the key is the normalised text
+            ("👎", 0),  # 10 kept
         ]
     )
     out, report = dedup(frame)
-    assert report == DedupReport(rows_in=8, duplicates_removed=2, conflicting_texts=1, rows_out=3)
-    assert out.index.tolist() == [0, 5, 7]
-    assert out["text"].tolist() == ["好用！ＡＢＣ", "一般 般", "太差"]
-    assert out["key"].tolist() == ["好用!abc", "一般 般", "太差"]
+    assert report == DedupReport(rows_in=11, duplicates_removed=2, conflicting_texts=1, rows_out=5)
+    assert out.index.tolist() == [0, 7, 8, 9, 10]
+    assert out["text"].tolist() == ["好用！ＡＢＣ", "太差", "太差了", "👍", "👎"]
+    assert out["key"].tolist() == ["好用abc", "太差", "太差了", "👍", "👎"]
     assert "key" not in frame.columns
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from sentiment.text import BACKENDS, Segmenter, normalize, read_user_dict
+from sentiment.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,19 @@ from sentiment.text import BACKENDS, Segmenter, normalize, read_user_dict
 )
 def test_normalize(raw, expected):
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("房间很好，服务一般。", "房间很好,服务一般."), ("ＯＫ！ 不错", "ok不错"), ("好 用", "好用")],
+)
+def test_copies_differing_in_punctuation_share_a_dedup_key(a, b):
+    assert dedup_key(a) == dedup_key(b)
+
+
+def test_dedup_key_keeps_words_and_symbol_only_texts():
+    assert dedup_key("不是很好") != dedup_key("很不是好")
+    assert dedup_key("😀!") == "😀!" and dedup_key("...") == "..."
 
 
 def test_normalize_is_idempotent():

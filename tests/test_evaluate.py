@@ -1,0 +1,48 @@
+import pandas as pd
+
+from sentiment import data as datasets
+from sentiment.evaluate import evaluation_sets, unseen
+
+
+def loaded(rows):
+    frame = pd.DataFrame(
+        {
+            "text": [t for t, _ in rows],
+            "label": pd.array([y for _, y in rows], dtype="Int64"),
+            "source": "x",
+            "row": range(len(rows)),
+        }
+    )
+    return datasets.Loaded(frame, [])
+
+
+def test_unseen_drops_copies_punctuation_variants_and_truncations():
+    seen = loaded([("房间很好，服务一般。", 1), ("早餐种类很多味道也不错就是价格有点贵了下次还会再来", 1)])
+    seen_keys, _ = datasets.dedup(seen.frame)
+    extra = loaded(
+        [
+            ("房间很好,服务一般.", 1),  # the same text, other punctuation
+            ("早餐种类很多味道也不错就是价格有点贵了下次", 1),  # cut short: same first 20 letters
+            ("前台很热情房间干净早餐种类很多味道也不错就是价格有点贵了下次还会再来", 0),  # same last 20
+            ("位置偏僻，出租车都找不到", 0),  # new
+            ("位置偏僻，出租车都找不到！", 0),  # a copy of the new one
+        ]
+    )
+    out = unseen(extra, seen_keys["key"])
+    assert out["text"].tolist() == ["位置偏僻，出租车都找不到"]
+
+
+def test_evaluation_sets_per_corpus_and_ood():
+    frame = pd.DataFrame(
+        {
+            "text": ["a1", "b1", "c1", "d1"],
+            "label": [1, 0, 1, 0],
+            "source": ["s", "t", "s", "s"],
+            "key": ["a1", "b1", "c1", "d1"],
+            "split": ["test", "test", "val", "train"],
+        }
+    )
+    sets = evaluation_sets(frame, {"hotel": loaded([("d1", 0), ("e1", 1)])})
+    assert set(sets) == {"test", "val", "test:s", "test:t", "ood:hotel"}
+    assert sets["test:s"]["text"].tolist() == ["a1"]
+    assert sets["ood:hotel"]["text"].tolist() == ["e1"]
