@@ -13,12 +13,14 @@ jieba's format (``word [freq] [tag]`` per line, see ``read_user_dict``) works wi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 BACKENDS = ("rjieba", "jieba")
+CACHE_SIZE, CACHE_MAX_CHARS = 4096, 2000  # segmentations kept, and the longest text kept
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b"))  # BOM / zero-width space: stray ones end up inside cells
 
@@ -102,7 +104,17 @@ class Segmenter:
             for word, freq, tag in self.user_words:
                 self._tokenizer.add_word(word, freq, tag)
 
+        self._cached_cut = functools.lru_cache(maxsize=CACHE_SIZE)(self._cut)
+
     def cut(self, text: str) -> list[str]:
-        """The words of ``text`` after normalisation, without spaces or stop words."""
+        """The words of ``text`` after normalisation, without spaces or stop words.
+
+        Short texts are cached: the page segments the same review on every rerun.
+        """
+        if len(text) > CACHE_MAX_CHARS:
+            return list(self._cut(text))
+        return list(self._cached_cut(text))
+
+    def _cut(self, text: str) -> tuple[str, ...]:
         words = self._tokenizer.cut(normalize(text))
-        return [w for w in words if w.strip() and w not in self.stopwords]
+        return tuple(w for w in words if w.strip() and w not in self.stopwords)

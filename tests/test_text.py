@@ -69,6 +69,14 @@ def test_bad_user_dictionary_names_the_line(tmp_path):
         read_user_dict(path)
 
 
+def test_cut_returns_a_fresh_list_each_time():
+    segmenter = Segmenter()
+    first = segmenter.cut("手机很好")
+    first.append("x")
+    assert segmenter.cut("手机很好") == ["手机", "很", "好"]
+    assert segmenter.cut("很" * 3000) == ["很"] * 3000  # too long to cache, same words
+
+
 def test_stopwords_are_dropped():
     assert Segmenter(stopwords=["的", "了"]).cut("我的手机坏了") == ["我", "手机", "坏"]
 
