@@ -72,3 +72,33 @@ def evaluate_checkpoint(
             results[name][model_name] = metrics
             log.info("%s %s: accuracy %.4f auc %s", name, model_name, metrics["accuracy"], metrics["auc"])
     return results
+
+
+def metrics_table(metrics: dict) -> str:
+    """A markdown table of a checkpoint's metrics: one row per test set, LSTM beside the baseline."""
+    rows = [
+        "| test set | n | positive | LSTM acc | LSTM F1 | LSTM AUC | TF-IDF acc | TF-IDF F1 | TF-IDF AUC "
+        "| band coverage | selective acc |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, result in metrics.items():
+        lstm, base = result["lstm"], result.get("tfidf_lr")
+        cells = [name, str(result["n"]), f"{result['positive_share']:.1%}"]
+        for model in (lstm, base):
+            cells += (
+                ["-"] * 3
+                if model is None
+                else [f"{model['accuracy']:.2%}", f"{model['f1_macro']:.4f}", f"{model['auc']:.4f}"]
+            )
+        band = lstm["band"]
+        cells += [f"{band['coverage']:.1%}", f"{band['selective_accuracy']:.2%}"]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    from pathlib import Path
+
+    print(metrics_table(json.loads((Path(sys.argv[1]) / "meta.json").read_text())["metrics"]))

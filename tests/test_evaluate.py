@@ -1,7 +1,7 @@
 import pandas as pd
 
 from sentiment import data as datasets
-from sentiment.evaluate import evaluation_sets, unseen
+from sentiment.evaluate import evaluation_sets, metrics_table, unseen
 
 
 def loaded(rows):
@@ -46,3 +46,12 @@ def test_evaluation_sets_per_corpus_and_ood():
     assert set(sets) == {"test", "val", "test:s", "test:t", "ood:hotel"}
     assert sets["test:s"]["text"].tolist() == ["a1"]
     assert sets["ood:hotel"]["text"].tolist() == ["e1"]
+
+
+def test_metrics_table_has_a_row_per_set(tiny_predictor):
+    table = metrics_table(tiny_predictor.meta["metrics"]).splitlines()
+    assert table[0].startswith("| test set | n |")
+    test_row = next(line for line in table if line.startswith("| test |"))
+    accuracy = tiny_predictor.meta["metrics"]["test"]["lstm"]["accuracy"]
+    assert f"{accuracy:.2%}" in test_row and "| - | - | - |" in test_row  # no baseline in this run
+    assert len(table) == 2 + len(tiny_predictor.meta["metrics"])
