@@ -30,7 +30,7 @@ _POSITIVE = ("1", "1.0", "pos", "positive", "正面", "好评", "积极", "true"
 _NEGATIVE = ("0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no")
 _LABELS = dict.fromkeys(_POSITIVE, 1) | dict.fromkeys(_NEGATIVE, 0)
 _ACCEPTED = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
-_TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
+TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -127,18 +127,27 @@ def read_table(
     None means unlabelled; the default "label" when absent also means unlabelled. A column passed
     explicitly (even "review" or "label") must exist.
     """
-    name, data = _load(source, name)
-    extension = _extension(name, _TABLE_TYPES)
-    spreadsheet = extension in (".xlsx", ".xls")
-    raw = _read_spreadsheet(data, name) if spreadsheet else _read_delimited(data, name, extension)
-    header = [_cell(v) for v in raw.iloc[0]]
-    body = raw.iloc[1:]
+    name, header, body = _read_raw_table(source, name)
     text_pos = _text_position(header, text_col, name)
     label_pos = None if label_col is None else _find(header, label_col)
     if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
         raise ValueError(f"{name}: label column {label_col!r} not found; columns are {header}")
     labels = None if label_pos is None else body.iloc[:, label_pos]
     return _collect(name, body.iloc[:, text_pos], labels, body.index + 1)
+
+
+def read_header(source: str | Path | bytes, name: str | None = None) -> list[str]:
+    """The column names of a table (csv/tsv/txt/xlsx/xls), for a page's column pickers."""
+    return _read_raw_table(source, name)[1]
+
+
+def _read_raw_table(source: str | Path | bytes, name: str | None) -> tuple[str, list[str], pd.DataFrame]:
+    """The file name, the header row and the data rows, all cells as strings."""
+    name, data = _load(source, name)
+    extension = _extension(name, _TABLE_TYPES)
+    spreadsheet = extension in (".xlsx", ".xls")
+    raw = _read_spreadsheet(data, name) if spreadsheet else _read_delimited(data, name, extension)
+    return name, [_cell(v) for v in raw.iloc[0]], raw.iloc[1:]
 
 
 def read_lines(source: str | Path | bytes, name: str | None = None, label: int | None = None) -> Loaded:
@@ -274,9 +283,9 @@ def _text_position(header: list[str], text_col: str | None, name: str) -> int:
         raise ValueError(f"{name}: text column {text_col!r} not found; columns are {header}")
     if len(header) == 1:
         return 0
-    position = next((p for n in _TEXT_NAMES if (p := _find(header, n)) is not None), None)
+    position = next((p for n in TEXT_NAMES if (p := _find(header, n)) is not None), None)
     if position is None:
-        raise ValueError(f"{name}: no text column (one of {', '.join(_TEXT_NAMES)}); columns are {header}")
+        raise ValueError(f"{name}: no text column (one of {', '.join(TEXT_NAMES)}); columns are {header}")
     return position
 
 

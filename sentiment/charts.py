@@ -1,0 +1,217 @@
+"""Plotly figures for the demo page; each takes plain numbers and a translator, never streamlit.
+
+Every chart whose x axis is a probability marks the decision rule the same way: the abstain
+band shaded, the threshold as a dashed line (``_mark_rule``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .thresholds import Band, Curve
+
+Tr = Callable[..., str]
+POSITIVE, NEGATIVE, ABSTAIN, RULE = "#2a9d8f", "#d1495b", "#f4a261", "#264653"
+_MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+
+
+def _layout(fig: go.Figure, title: str, height: int, **layout: object) -> go.Figure:
+    """The shared look: title, height, small margins, legend on top."""
+    fig.update_layout(
+        title={"text": title, "font": {"size": 14}},
+        height=height,
+        margin=_MARGIN,
+        legend={"orientation": "h", "y": -0.25},
+        **layout,
+    )
+    return fig
+
+
+def _mark_rule(fig: go.Figure, threshold: float, band: Band) -> None:
+    """Shade the abstain band and draw the threshold line on a probability x axis."""
+    lo, hi = band
+    if hi > lo:
+        fig.add_vrect(x0=lo, x1=hi, fillcolor=ABSTAIN, opacity=0.25, line_width=0, layer="below")
+    fig.add_vline(x=threshold, line={"color": RULE, "dash": "dash", "width": 2})
+
+
+def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.Figure:
+    """One score on the 0-1 scale, with the band and the threshold marked."""
+    colour = POSITIVE if score > band[1] or (band[0] == band[1] and score >= threshold) else NEGATIVE
+    if band[0] <= score <= band[1] and band[0] < band[1]:
+        colour = ABSTAIN
+    fig = go.Figure(
+        go.Scatter(
+            x=[score],
+            y=[0],
+            mode="markers+text",
+            text=[f"{score:.3f}"],
+            textposition="top center",
+            marker={"size": 18, "color": colour, "line": {"color": RULE, "width": 1}},
+            hovertemplate=f"{tr('probability')}: %{{x:.4f}}<extra></extra>",
+        )
+    )
+    _mark_rule(fig, threshold, band)
+    return _layout(
+        fig,
+        tr("probability"),
+        150,
+        showlegend=False,
+        xaxis={"range": [-0.02, 1.02], "dtick": 0.1, "fixedrange": True},
+        yaxis={"visible": False, "range": [-1, 1.5], "fixedrange": True},
+    )
+
+
+def histogram(
+    scores: np.ndarray, labels: np.ndarray | None, threshold: float, band: Band, tr: Tr
+) -> go.Figure:
+    """Probabilities in 50 bins (pre-binned, so the figure stays small), split by label when known."""
+    edges = np.linspace(0, 1, 51)
+    groups = (
+        [(tr("unlabelled"), scores, RULE)]
+        if labels is None
+        else [
+            (tr("label_negative"), scores[labels == 0], NEGATIVE),
+            (tr("label_positive"), scores[labels == 1], POSITIVE),
+        ]
+    )
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=(edges[:-1] + edges[1:]) / 2,
+                y=np.histogram(s, edges)[0],
+                width=0.02,
+                name=name,
+                marker_color=colour,
+                opacity=0.8,
+            )
+            for name, s, colour in groups
+        ]
+    )
+    _mark_rule(fig, threshold, band)
+    return _layout(
+        fig,
+        tr("histogram_title"),
+        300,
+        barmode="stack",
+        xaxis={"range": [0, 1], "title": tr("probability")},
+        yaxis={"title": tr("count")},
+    )
+
+
+def rates_chart(rates: Curve, threshold: float, band: Band, tr: Tr) -> go.Figure:
+    """TPR and TNR against the threshold (from thresholds.rates_by_threshold)."""
+    fig = go.Figure(
+        [
+            go.Scatter(x=rates["threshold"], y=rates["tpr"], name=tr("tpr"), line={"color": POSITIVE}),
+            go.Scatter(x=rates["threshold"], y=rates["tnr"], name=tr("tnr"), line={"color": NEGATIVE}),
+        ]
+    )
+    _mark_rule(fig, threshold, band)
+    return _layout(
+        fig,
+        tr("rates_title"),
+        320,
+        xaxis={"range": [0, 1], "title": tr("threshold")},
+        yaxis={"range": [0, 1.02]},
+        hovermode="x unified",
+    )
+
+
+def roc_chart(roc: Curve, point: tuple[float, float], tr: Tr) -> go.Figure:
+    """The ROC curve (from thresholds.roc_points) with the current threshold's (FPR, TPR)."""
+    fig = go.Figure(
+        [
+            go.Scatter(x=roc["fpr"], y=roc["tpr"], name="ROC", line={"color": RULE}),
+            go.Scatter(
+                x=[0, 1],
+                y=[0, 1],
+                showlegend=False,
+                line={"color": "lightgrey", "dash": "dot"},
+                hoverinfo="skip",
+            ),
+            go.Scatter(
+                x=[point[0]],
+                y=[point[1]],
+                name=tr("operating_point"),
+                mode="markers",
+                marker={"size": 12, "color": ABSTAIN, "line": {"color": RULE, "width": 2}},
+            ),
+        ]
+    )
+    return _layout(
+        fig,
+        tr("roc_title"),
+        320,
+        xaxis={"range": [0, 1], "title": tr("fpr")},
+        yaxis={"range": [0, 1.02], "title": tr("tpr")},
+    )
+
+
+def selective_chart(curve: Curve, band: Band, current: dict, tr: Tr) -> go.Figure:
+    """Coverage and selective accuracy against the band's width (thresholds.selective_curve),
+    with the current band's own values (thresholds.selective_metrics) marked."""
+    width = 2 * curve["width"]
+    fig = go.Figure(
+        [
+            go.Scatter(x=width, y=curve["coverage"], name=tr("coverage"), line={"color": RULE}),
+            go.Scatter(
+                x=width,
+                y=curve["selective_accuracy"],
+                name=tr("selective_accuracy"),
+                line={"color": POSITIVE},
+            ),
+            go.Scatter(
+                x=[band[1] - band[0]] * 2,
+                y=[current["coverage"], current["selective_accuracy"]],
+                name=tr("current_band"),
+                mode="markers",
+                marker={"size": 11, "color": ABSTAIN, "line": {"color": RULE, "width": 2}},
+            ),
+        ]
+    )
+    return _layout(
+        fig,
+        tr("selective_title"),
+        320,
+        xaxis={"range": [0, 1], "title": tr("band_width")},
+        yaxis={"range": [0, 1.02]},
+    )
+
+
+def neighbour_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
+    """Words at their 2-D PCA coordinates, coloured by their score alone; chosen words drawn larger.
+
+    ``points`` has columns word, x, y, score, chosen (bool), hover (text shown on hover).
+    """
+    fig = go.Figure()
+    for chosen, size, symbol in ((False, 10, "circle"), (True, 18, "diamond")):
+        part = points[points["chosen"] == chosen]
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                text=part["word"],
+                textposition="top center",
+                name=tr("chosen") if chosen else tr("col_neighbour"),
+                customdata=part["hover"],
+                hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>",
+                marker={
+                    "size": size,
+                    "symbol": symbol,
+                    "color": part["score"],
+                    "cmin": 0,
+                    "cmax": 1,
+                    "colorscale": [[0, NEGATIVE], [0.5, "#e9e9e9"], [1, POSITIVE]],
+                    "line": {"color": RULE, "width": 1},
+                    "showscale": chosen,
+                    "colorbar": {"title": {"text": tr("col_score")}, "thickness": 12},
+                },
+            )
+        )
+    return _layout(fig, tr("pca_title"), 460, xaxis={"title": "PC1"}, yaxis={"title": "PC2"})

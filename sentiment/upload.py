@@ -1,0 +1,156 @@
+"""Uploaded files on the demo page: read them, score them in chunks, and build the result tables.
+
+A ``.txt`` upload is one text per line; csv/tsv/xlsx/xls are tables with a header row whose
+text column (and optional label column) the user picks. Every input row ends up in the
+download: scored rows with probability and verdict, unusable ones with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import data
+from .thresholds import Band, classify
+from .verdict import LABELS
+
+MAX_ROWS = 20_000  # texts scored per upload; about ten seconds with the default model on two cores
+TABLE_TYPES = (".csv", ".tsv", ".xlsx", ".xls")
+TYPES = (".txt", *TABLE_TYPES)
+_LABEL_NAMES = ("label", "labels", "sentiment", "标签", "标注", "情感")
+
+
+@dataclass
+class Scored:
+    """An upload after scoring: ``frame`` as from sentiment.data, one score per frame row."""
+
+    name: str
+    frame: pd.DataFrame
+    scores: np.ndarray
+    skipped: list[data.Skipped]
+
+    @property
+    def labels(self) -> np.ndarray | None:
+        """0/1 labels when every scored row has one (a label column was picked), else None."""
+        labels = self.frame["label"]
+        return labels.to_numpy(dtype=np.int64) if len(labels) and labels.notna().all() else None
+
+
+def check_size(size: int, limit_mb: int, name: str) -> None:
+    """Refuse an upload larger than the server's limit (the browser refuses it first; tests do not)."""
+    if size > limit_mb * 1024 * 1024:
+        raise ValueError(f"{name}: {size / 1024 / 1024:.1f} MB is larger than the {limit_mb} MB limit")
+
+
+def is_table(name: str) -> bool:
+    """Whether the upload has columns to pick (csv/tsv/xlsx/xls) rather than one text per line."""
+    return Path(name).suffix.lower() in TABLE_TYPES
+
+
+def columns_of(content: bytes, name: str) -> list[str]:
+    """The header row of a table upload, for the column pickers; ValueError if unreadable."""
+    if not is_table(name):
+        raise ValueError(
+            f"{name}: unsupported file type {Path(name).suffix!r}; use one of {', '.join(TYPES)}"
+        )
+    return data.read_header(content, name)
+
+
+def guess_column(columns: Sequence[str], names: Sequence[str]) -> str | None:
+    """The first column whose lower-cased name is one of ``names``."""
+    lowered = [c.lower() for c in columns]
+    return next((columns[lowered.index(n)] for n in names if n in lowered), None)
+
+
+def guess_text_column(columns: Sequence[str]) -> str | None:
+    """The only column, or a review/text/评论... column; None leaves the choice to the user."""
+    return columns[0] if len(columns) == 1 else guess_column(columns, data.TEXT_NAMES)
+
+
+def guess_label_column(columns: Sequence[str]) -> str | None:
+    """A label/sentiment/标签 column if there is one."""
+    return guess_column(columns, _LABEL_NAMES)
+
+
+def load_upload(content: bytes, name: str, text_col: str | None, label_col: str | None) -> data.Loaded:
+    """The texts (and labels) of an upload; ValueError with a readable message for anything unusable."""
+    extension = Path(name).suffix.lower()
+    if extension not in TYPES:
+        raise ValueError(
+            f"{name}: unsupported file type {extension or '(none)'!r}; use one of {', '.join(TYPES)}"
+        )
+    if extension == ".txt":
+        loaded = data.read_lines(content, name)
+    else:
+        loaded = data.read_table(content, name, text_col=text_col, label_col=label_col)
+    if len(loaded.frame) > MAX_ROWS:
+        raise ValueError(
+            f"{name}: {len(loaded.frame):,} texts is more than the {MAX_ROWS:,} this page scores at once; "
+            "split the file, or score it in Python with sentiment.load_predictor().predict_proba"
+        )
+    return loaded
+
+
+def score_in_chunks(
+    predict: Callable[[list[str]], np.ndarray], texts: Sequence[str], chunk: int = 1000
+) -> Iterator[tuple[int, np.ndarray]]:
+    """Score ``texts`` a chunk at a time, yielding (texts done, scores of this chunk) for a progress bar."""
+    for start in range(0, len(texts), chunk):
+        part = list(texts[start : start + chunk])
+        yield start + len(part), predict(part)
+
+
+def split_lines(text: str) -> list[str]:
+    """The non-blank lines of a text area, stripped: one review each."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def lines_frame(lines: Sequence[str]) -> pd.DataFrame:
+    """Typed lines in the shape of an upload's frame: text, label (all <NA>), row (1-based line number)."""
+    return pd.DataFrame(
+        {
+            "text": list(lines),
+            "label": pd.array([pd.NA] * len(lines), dtype="Int64"),
+            "row": range(1, len(lines) + 1),
+        }
+    )
+
+
+def verdict_labels(scores: np.ndarray, threshold: float, band: Band) -> np.ndarray:
+    """ "positive"/"negative"/"abstained" for each score."""
+    return np.asarray(LABELS)[classify(scores, threshold, band)]
+
+
+def result_table(frame: pd.DataFrame, scores: np.ndarray, threshold: float, band: Band) -> pd.DataFrame:
+    """One row per scored text: row, text, label (when labelled), probability, verdict."""
+    table = pd.DataFrame({"row": frame["row"].to_numpy(), "text": frame["text"].to_numpy()})
+    if frame["label"].notna().any():
+        table["label"] = frame["label"].to_numpy()
+    table["probability"] = scores
+    table["verdict"] = verdict_labels(scores, threshold, band) if len(scores) else []
+    return table
+
+
+def skipped_table(skipped: Sequence[data.Skipped]) -> pd.DataFrame:
+    """The rows that could not be used, with why."""
+    return pd.DataFrame(
+        {"row": [s.row for s in skipped], "reason": [s.reason for s in skipped]}, dtype=object
+    )
+
+
+def download_csv(
+    frame: pd.DataFrame, scores: np.ndarray, skipped: Sequence[data.Skipped], threshold: float, band: Band
+) -> bytes:
+    """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
+
+    Unusable rows keep their row number, with an empty probability and the reason in ``note``.
+    """
+    table = result_table(frame, scores, threshold, band).assign(note="")
+    if skipped:
+        unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(text="", verdict="skipped")
+        table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")
+    return table.to_csv(index=False).encode("utf-8-sig")

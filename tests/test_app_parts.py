@@ -1,0 +1,110 @@
+"""The page's pure helpers: verdicts, link state, markdown escaping, downloads, neighbours, figures."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sentiment import charts
+from sentiment.data import Skipped
+from sentiment.embeddings import WordVectors
+from sentiment.i18n import STRINGS, translator
+from sentiment.markup import escape_markdown, segmentation_markdown
+from sentiment.neighbours import neighbour_table, pca_2d, scatter_points, typed_words
+from sentiment.pagestate import from_query, initial_state, to_query
+from sentiment.upload import download_csv, guess_text_column, lines_frame
+from sentiment.verdict import describe, verdict_text
+
+EN, ZH = translator("en"), translator("zh")
+
+
+@pytest.mark.parametrize(
+    "score, band, english",
+    [
+        (0.58, (0.4, 0.6), "abstained: 0.02 short of positive"),
+        (0.43, (0.4, 0.6), "abstained: 0.03 short of negative"),
+        (0.6, (0.4, 0.6), "abstained: 0.00 short of positive"),
+        (0.75, (0.4, 0.6), "positive: 0.15 above the band"),
+        (0.1, (0.4, 0.6), "negative: 0.30 below the band"),
+        (0.5, (0.5, 0.5), "positive: 0.00 above the threshold"),
+        (0.502, (0.5, 0.5), "positive: < 0.01 above the threshold"),
+        (0.2, (0.5, 0.5), "negative: 0.30 below the threshold"),
+    ],
+)
+def test_verdict_text(score: float, band: tuple[float, float], english: str) -> None:
+    assert verdict_text(describe(score, 0.5, band), EN) == english
+
+
+def test_verdict_text_in_chinese() -> None:
+    assert verdict_text(describe(0.58, 0.5, (0.4, 0.6)), ZH) == "弃权：距正面还差 0.02"
+
+
+def test_every_string_has_both_languages_and_the_same_fields() -> None:
+    for key, (zh, en) in STRINGS.items():
+        assert zh and en, key
+        assert sorted(pd.Series([zh]).str.findall(r"\{(\w+)\}")[0]) == sorted(
+            pd.Series([en]).str.findall(r"\{(\w+)\}")[0]
+        ), key
+
+
+def test_link_round_trip_and_long_text() -> None:
+    params = to_query("质量很好", True, 0.42, (0.3, 0.5), "en")
+    assert from_query(params) == {
+        "text": "质量很好",
+        "per_line": True,
+        "threshold": 0.42,
+        "band": (0.3, 0.5),
+        "lang": "en",
+    }
+    assert "text" not in to_query("好" * 1001, False, 0.5, (0.5, 0.5), "zh")
+
+
+def test_initial_state_fits_the_band_around_a_linked_threshold() -> None:
+    defaults = {"text": "", "per_line": False, "threshold": 0.5, "band": (0.4, 0.6), "lang": "zh"}
+    assert initial_state({"band": "0.7,0.8"}, defaults)["band"] == (0.5, 0.8)
+    assert initial_state({"t": "-1", "band": "0.6,0.4"}, defaults) == defaults
+
+
+def test_markdown_escaping_defuses_links_colours_and_html() -> None:
+    escaped = escape_markdown("[点我](javascript:x) :red[x] <img> $x$")
+    assert escaped == r"\[点我\]\(javascript\:x\) \:red\[x\] \<img\> \$x\$"
+    assert segmentation_markdown(["好", "]坏["], [True, False]) == "好 · :orange-background[\\]坏\\[]"
+
+
+def test_download_has_one_line_per_input_row_in_file_order() -> None:
+    frame = lines_frame(["好", "差", "一般"]).assign(row=[2, 4, 5])
+    skipped = [Skipped("f.csv", 3, "empty text"), Skipped("f.csv", 6, "empty label")]
+    table = pd.read_csv(io.BytesIO(download_csv(frame, np.array([0.9, 0.1, 0.5]), skipped, 0.5, (0.4, 0.6))))
+    assert list(table["row"]) == [2, 3, 4, 5, 6]
+    assert list(table["verdict"]) == ["positive", "skipped", "negative", "abstained", "skipped"]
+    assert list(table["note"].fillna("")) == ["", "empty text", "", "", "empty label"]
+
+
+def test_guess_text_column() -> None:
+    assert guess_text_column(["cat", "Review"]) == "Review"
+    assert guess_text_column(["only"]) == "only"
+    assert guess_text_column(["id", "score"]) is None
+
+
+def test_neighbours_and_pca_points() -> None:
+    vectors = WordVectors(
+        ["好", "棒", "差", "坏"], np.array([[1, 0, 0], [0.9, 0.1, 0], [-1, 0, 0.1], [-0.9, 0, 0]])
+    )
+    table = neighbour_table(vectors, ["好", "<b>未知</b>"], 2)
+    assert list(table["word"]) == ["好", "好"] and table["neighbour"].iloc[0] == "棒"  # unknown words skipped
+    points = scatter_points(vectors, table, {"好": 0.9, "棒": 0.8, "差": 0.1, "坏": 0.2}, EN)
+    assert list(points["chosen"]) == [True, False, False]
+    assert "similarity to '好'" in points["hover"][1]
+    assert pca_2d(vectors.vectors[:1]).shape == (1, 2)
+    assert typed_words("好，棒 好") == ["好", "棒"]
+
+
+def test_figures_mark_the_rule() -> None:
+    fig = charts.histogram(np.array([0.1, 0.5, 0.9]), np.array([0, 1, 1]), 0.5, (0.4, 0.6), EN)
+    assert [s.type for s in fig.layout.shapes] == ["rect", "line"]
+    assert sum(sum(trace.y) for trace in fig.data) == 3
+    scale = charts.probability_scale(0.55, 0.5, (0.4, 0.6), EN)
+    assert scale.data[0].marker.color == charts.ABSTAIN
