@@ -34,6 +34,7 @@ from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
 from .thresholds import balanced_threshold, band_for_accuracy
 
 log = logging.getLogger(__name__)
+SELECTIONS = ("loss", "accuracy")
 
 
 @dataclass
@@ -44,7 +45,8 @@ class TrainConfig:
     epochs: int = 10
     lr: float = 1e-3  # Adam
     lr_decay: float = 1.0  # learning rate multiplied by this after each epoch
-    patience: int = 2  # epochs without a better validation loss before stopping
+    patience: int = 2  # epochs without a better validation score before stopping
+    select: str = "loss"  # the validation score that picks the epoch: "loss" or "accuracy"
     freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
     seed: int = 0  # weights, shuffling, Word2Vec
     split_seed: int = 0  # the hash split of texts into train/val/test
@@ -79,14 +81,14 @@ def initial_embedding(vectors: WordVectors) -> torch.Tensor:
 
 
 def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
-    """Adam on binary cross-entropy with early stopping on validation loss; keeps the best weights."""
+    """Adam on binary cross-entropy, early stopping on the validation score; keeps the best weights."""
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=cfg.lr_decay)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     y = torch.tensor(train_y, dtype=torch.float32)
     val_target = torch.tensor(val_y, dtype=torch.float32)
     generator = torch.Generator().manual_seed(cfg.seed)
-    best = {"val_loss": float("inf"), "epoch": 0}
+    best = {"score": -float("inf"), "epoch": 0}
     best_state, history = None, []
     for epoch in range(1, cfg.epochs + 1):
         net.train()
@@ -116,8 +118,9 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
             val_loss,
             val_acc,
         )
-        if val_loss < best["val_loss"]:
-            best = {"val_loss": val_loss, "epoch": epoch}
+        score = val_acc if cfg.select == "accuracy" else -val_loss
+        if score > best["score"]:
+            best = {"score": score, "epoch": epoch}
             best_state = copy.deepcopy(net.state_dict())
         elif epoch - best["epoch"] >= cfg.patience:
             break
@@ -199,7 +202,7 @@ def add_fields(group, config_class, skip=()) -> None:
         if f.type == "bool":
             group.add_argument(flag, action="store_true")
         else:
-            choices = TRUNCATIONS if f.name == "truncate" else None
+            choices = {"truncate": TRUNCATIONS, "select": SELECTIONS}.get(f.name)
             group.add_argument(flag, type=types[f.type], default=f.default, choices=choices)
 
 

@@ -61,6 +61,18 @@ def test_flags_cover_every_setting():
     assert args.bidirectional is True and args.pooling == "max+mean" and args.w2v_max_vocab == 9
     assert args.embed_dim == 256 and args.hidden == 128 and args.dropout == 0.5  # the 2015 configuration
     assert args.max_len == 50 and args.batch_size == 16 and args.epochs == 10
+    assert args.select == "loss" and build_parser().parse_args(["--out", "x", "--select", "accuracy"]).select
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--out", "x", "--select", "f1"])
+
+
+def test_epoch_is_picked_by_the_chosen_validation_score(tmp_path, corpus_csv):
+    out = tmp_path / "acc"
+    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, "--select", "accuracy"])
+    meta = json.loads((out / META).read_text())
+    history = meta["training"]["history"]
+    best = max(history, key=lambda h: h["val_acc"])  # the first epoch with the best accuracy
+    assert meta["training"]["best_epoch"] == best["epoch"]
 
 
 def test_no_data_is_a_clear_error(tmp_path):
