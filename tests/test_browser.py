@@ -116,8 +116,9 @@ def verdict(driver, timeout: float = 30) -> str:
     return found.text
 
 
-def link_threshold(driver) -> float:
-    """The threshold in the page's URL."""
+def link_threshold(driver, timeout: float = 30) -> float:
+    """The threshold in the page's URL, once the page has written it there."""
+    WebDriverWait(driver, timeout).until(lambda d: "t" in parse_qs(urlsplit(d.current_url).query))
     return float(parse_qs(urlsplit(driver.current_url).query)["t"][0])
 
 
