@@ -80,8 +80,10 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
         )
     try:
         config = ModelConfig(**meta["model"])
+        if int(meta["train"]["max_len"]) < 1:
+            raise ValueError("train.max_len must be at least 1")
     except (KeyError, TypeError, ValueError) as err:
-        raise ValueError(f"{directory / META}: bad model settings ({err})") from None
+        raise ValueError(f"{directory / META}: bad model settings ({err!r})") from None
     try:
         state = load_file(str(directory / WEIGHTS))
     except (SafetensorError, OSError) as err:
@@ -102,4 +104,6 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
     labels = np.asarray(validation.get("labels", []), dtype=np.int64)
     if scores.shape != labels.shape:
         raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
+    if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
+        raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
     return Checkpoint(meta, net, vectors, scores, labels)

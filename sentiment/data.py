@@ -22,12 +22,12 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError
 
-from sentiment.text import dedup_key
+from sentiment.text import dedup_key, normalize
 
 logger = logging.getLogger(__name__)
 
-_POSITIVE = ("1", "1.0", "pos", "positive", "正面", "好评", "积极", "true", "yes")
-_NEGATIVE = ("0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no")
+_POSITIVE = ("1", "pos", "positive", "正面", "好评", "积极", "true", "yes")
+_NEGATIVE = ("0", "neg", "negative", "负面", "差评", "消极", "false", "no")
 _LABELS = dict.fromkeys(_POSITIVE, 1) | dict.fromkeys(_NEGATIVE, 0)
 _ACCEPTED = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
@@ -107,8 +107,16 @@ def _candidate_encodings(data: bytes) -> list[str]:
 
 
 def parse_label(value: object, where: str) -> int:
-    """Map any accepted spelling of a label (1/0, pos/neg, 好评/差评, ...) to 1 or 0."""
-    label = _LABELS.get(str(value).strip().lower())
+    """Map any accepted spelling of a label (1/0, pos/neg, 好评/差评, ...) to 1 or 0.
+
+    Spellings are compared after ``normalize`` (so ＰＯＳ and １ count), numbers by value (1.00).
+    """
+    spelling = normalize(str(value))
+    try:
+        spelling = format(float(spelling), "g")
+    except ValueError:
+        pass
+    label = _LABELS.get(spelling)
     if label is None:
         raise ValueError(f"{where}: unknown label {value!r}; use one of {_ACCEPTED}")
     return label
@@ -156,7 +164,7 @@ def read_lines(source: str | Path | bytes, name: str | None = None, label: int |
     text = decode_bytes(data, name)
     if not text.strip():
         raise ValueError(f"{name}: file is empty")
-    lines = list(io.StringIO(text))
+    lines = list(io.StringIO(text, newline=None))  # \n, \r\n and a lone \r all end a line
     labels = None if label is None else [parse_label(label, name)] * len(lines)
     return _collect(name, lines, labels, range(1, len(lines) + 1))
 

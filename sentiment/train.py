@@ -58,6 +58,15 @@ class TrainConfig:
     w2v_epochs: int = 5
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
 
+    def __post_init__(self):
+        if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
+            raise ValueError("epochs, batch_size and max_len must be at least 1")
+        if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
+            raise ValueError(
+                f"need 0 < val_fraction < 1 and 0 <= test_fraction < 1, got "
+                f"{self.val_fraction} and {self.test_fraction}"
+            )
+
 
 def seed_everything(seed: int) -> None:
     random.seed(seed)
@@ -250,6 +259,8 @@ def load_corpus(args) -> tuple[datasets.Loaded, list[dict]]:
             parts.append(datasets.read_class_file(path, label))
             files.append({"path": path, "kind": "pos" if label else "neg", "corpus": Path(path).parent.name})
     for entry, part in zip(files, parts):
+        if part.frame["label"].isna().any():
+            raise SystemExit(f"{entry['path']}: no label column; name it with --label-col")
         part.frame["source"] = entry["corpus"]  # test sets are reported per corpus
     if not parts:
         raise SystemExit("no training data: pass --table, or --pos and --neg")
@@ -265,7 +276,10 @@ def main(argv: list[str] | None = None) -> None:
     logging.getLogger("gensim").setLevel(logging.WARNING)
     torch.set_num_threads(args.threads)
     model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
-    cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
+    try:
+        cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
     segmenter = Segmenter(
         args.segmenter,
         user_words=read_user_dict(args.user_dict) if args.user_dict else (),

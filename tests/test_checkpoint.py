@@ -82,3 +82,17 @@ def test_pickled_vectors_are_refused(broken):
 def test_not_a_directory(tmp_path):
     with pytest.raises(ValueError, match="checkpoint directory not found"):
         load_checkpoint(tmp_path / "nowhere")
+
+
+def test_missing_training_settings_are_refused(broken):
+    meta = json.loads((broken / META).read_text())
+    del meta["train"]
+    (broken / META).write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="bad model settings.*'train'"):
+        load_checkpoint(broken)
+
+
+def test_validation_scores_out_of_range_are_refused(broken):
+    (broken / VALIDATION).write_text(json.dumps({"scores": [0.5, 7.0], "labels": [0, 1]}))
+    with pytest.raises(ValueError, match=r"scores must lie in \[0, 1\]"):
+        load_checkpoint(broken)

@@ -128,7 +128,7 @@ def test_parse_label_ignores_case_and_spaces(value: str) -> None:
 
 @pytest.mark.parametrize("value", ["2", "maybe", "", "1.5", "nan", None, 2, -1.0])
 def test_parse_label_rejects(value: object) -> None:
-    accepted = r"use one of 1/0, 1\.0/0\.0, pos/neg, .*, 好评/差评, .*, yes/no$"
+    accepted = r"use one of 1/0, pos/neg, .*, 好评/差评, .*, yes/no$"
     with pytest.raises(ValueError, match=rf"^f\.csv row 7: unknown label .*; {accepted}"):
         parse_label(value, "f.csv row 7")
 
@@ -472,3 +472,24 @@ def test_assign_split_seed_and_key() -> None:
 def test_assign_split_rejects_bad_fractions(test: float, val: float) -> None:
     with pytest.raises(ValueError, match="bad split fractions"):
         assign_split(pd.DataFrame({"text": ["a"]}), test_fraction=test, val_fraction=val)
+
+
+@pytest.mark.parametrize(("value", "label"), [("１", 1), ("ＰＯＳ", 1), ("1.00", 1), (" 0.0 ", 0), (0.0, 0), (True, 1)])
+def test_label_spellings_are_normalised(value: object, label: int) -> None:
+    assert parse_label(value, "row 2") == label
+
+
+def test_a_lone_carriage_return_ends_a_line() -> None:
+    assert read_lines(b"good\rbad\r\nfine\n", "old-mac.txt").frame["text"].tolist() == ["good", "bad", "fine"]
+
+
+def test_a_real_xls_file_is_read(tmp_path: Path) -> None:
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("pos")
+    for row, text in enumerate(["很好", "", "推荐"]):  # the 2015 corpus: one column, no header, empty cells
+        sheet.write(row, 0, text)
+    book.save(str(tmp_path / "pos.xls"))
+    loaded = read_class_file(tmp_path / "pos.xls", 1)
+    assert loaded.frame["text"].tolist() == ["很好", "推荐"]
+    assert [(s.row, s.reason) for s in loaded.skipped] == [(2, "empty text")]

@@ -78,3 +78,16 @@ def test_epoch_is_picked_by_the_chosen_validation_score(tmp_path, corpus_csv):
 def test_no_data_is_a_clear_error(tmp_path):
     with pytest.raises(SystemExit, match="no training data"):
         main(["--out", str(tmp_path / "x")])
+
+
+@pytest.mark.parametrize("flags", [["--epochs", "0"], ["--val-fraction", "0"], ["--test-fraction", "1"]])
+def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):
+    with pytest.raises(SystemExit, match="must be at least 1|val_fraction"):
+        main(["--table", str(corpus_csv), "--out", str(tmp_path / "x"), *flags])
+
+
+def test_a_table_without_labels_is_a_clear_error(tmp_path):
+    path = tmp_path / "texts.csv"
+    path.write_text("review\n很好\n很差\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="texts.csv: no label column"):
+        main(["--table", str(path), "--out", str(tmp_path / "x")])
