@@ -474,7 +474,9 @@ def test_assign_split_rejects_bad_fractions(test: float, val: float) -> None:
         assign_split(pd.DataFrame({"text": ["a"]}), test_fraction=test, val_fraction=val)
 
 
-@pytest.mark.parametrize(("value", "label"), [("１", 1), ("ＰＯＳ", 1), ("1.00", 1), (" 0.0 ", 0), (0.0, 0), (True, 1)])
+@pytest.mark.parametrize(
+    ("value", "label"), [("１", 1), ("ＰＯＳ", 1), ("1.00", 1), (" 0.0 ", 0), (0.0, 0), (True, 1)]
+)
 def test_label_spellings_are_normalised(value: object, label: int) -> None:
     assert parse_label(value, "row 2") == label
 
