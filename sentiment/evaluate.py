@@ -1,19 +1,29 @@
 """Evaluate a saved checkpoint on its held-out splits and out-of-domain sets, beside the baseline.
 
-Scores always come from the checkpoint as loaded from disk, so the figures describe
-exactly what ships. Out-of-domain sets lose every text the training corpora contain.
+    python -m sentiment.evaluate assets/default              # the metrics table of a checkpoint
+    python -m sentiment.evaluate assets/default --recompute  # recompute them from the data first
+
+Scores always come from the checkpoint as loaded from disk, so the figures describe exactly
+what ships. Out-of-domain sets lose every text the model saw, labelled or not.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import logging
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import data as datasets
 from .baseline import fit_baseline
+from .checkpoint import META
 from .predict import load_predictor
+from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
 log = logging.getLogger(__name__)
@@ -30,22 +40,31 @@ def unseen(loaded: datasets.Loaded, seen_keys: pd.Series) -> pd.DataFrame:
     return frame[~(same | same_start | same_end)]
 
 
-def evaluation_sets(frame: pd.DataFrame, ood: dict[str, datasets.Loaded]) -> dict[str, pd.DataFrame]:
-    """The test split, the test split per corpus, validation, and each unseen out-of-domain set."""
+def evaluation_sets(
+    frame: pd.DataFrame, ood: dict[str, datasets.Loaded], unlabeled: Sequence[str] = ()
+) -> dict[str, pd.DataFrame]:
+    """The test split, the test split per corpus, validation, and each out-of-domain set less every
+    text the model saw (labelled, or unlabelled for Word2Vec)."""
     test = frame[frame.split == "test"]
     sets = {"test": test, "val": frame[frame.split == "val"]}
     if test["source"].nunique() > 1:
         sets.update({f"test:{name}": part for name, part in test.groupby("source")})
-    sets.update({f"ood:{name}": unseen(loaded, frame["key"]) for name, loaded in ood.items()})
+    seen = pd.concat([frame["key"], pd.Series([dedup_key(t) for t in unlabeled], dtype="str")])
+    sets.update({f"ood:{name}": unseen(loaded, seen) for name, loaded in ood.items()})
     return sets
 
 
 def evaluate_checkpoint(
-    directory, frame: pd.DataFrame, ood: dict, baseline: bool = False, seed: int = 0
+    directory,
+    frame: pd.DataFrame,
+    ood: dict,
+    unlabeled: Sequence[str] = (),
+    baseline: bool = False,
+    seed: int = 0,
 ) -> dict:
     """Metrics at 0.5 (and coverage with the default band) per set, for the LSTM and the baseline."""
     predictor = load_predictor(directory)
-    sets = evaluation_sets(frame, ood)
+    sets = evaluation_sets(frame, ood, unlabeled)
     models = {"lstm": lambda name: predictor.predict_proba(list(sets[name]["text"]))}
     if baseline:
         tokens = {name: [predictor.segment(t) for t in part["text"]] for name, part in sets.items()}
@@ -96,9 +115,37 @@ def metrics_table(metrics: dict) -> str:
     return "\n".join(rows)
 
 
-if __name__ == "__main__":
-    import json
-    import sys
-    from pathlib import Path
+def reevaluate(directory: str | Path) -> dict:
+    """Recompute a checkpoint's metrics from the data its training command names, after checking
+    every file's sha256; the split is rebuilt from the recorded seeds. Returns the new metrics."""
+    from . import train
 
-    print(metrics_table(json.loads((Path(sys.argv[1]) / "meta.json").read_text())["metrics"]))
+    meta = json.loads((Path(directory) / META).read_text(encoding="utf-8"))
+    argv = shlex.split(meta["command"].removeprefix("python -m sentiment.train"))
+    args = train.build_parser().parse_args(argv)
+    inputs = train.load_inputs(args)
+    changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
+    if changed or len(inputs.files) != len(meta["data"]):
+        raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
+    frame, _ = train.split_corpus(inputs.corpus, train.TrainConfig(**meta["train"]))
+    metrics = evaluate_checkpoint(
+        directory, frame, inputs.ood, inputs.unlabeled, baseline=args.baseline, seed=meta["train"]["seed"]
+    )
+    meta["metrics"] = metrics
+    (Path(directory) / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m sentiment.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("checkpoint", type=Path)
+    parser.add_argument("--recompute", action="store_true", help="re-evaluate from the training data first")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.recompute:
+        reevaluate(args.checkpoint)
+    print(metrics_table(json.loads((args.checkpoint / META).read_text(encoding="utf-8"))["metrics"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 from tqdm import tqdm
 
@@ -138,20 +139,26 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
     return {"best_epoch": best["epoch"], "history": history}
 
 
-def train(
-    corpus: datasets.Loaded,
-    model_kwargs: dict,
-    cfg: TrainConfig,
-    segmenter: Segmenter,
-    unlabeled: list[str] = (),
-) -> tuple[Checkpoint, dict]:
-    """Train on a labelled corpus; returns the checkpoint and the split frame's summary for evaluation."""
-    seed_everything(cfg.seed)
+def split_corpus(corpus: datasets.Loaded, cfg: TrainConfig) -> tuple[pd.DataFrame, datasets.DedupReport]:
+    """The deduplicated corpus with a ``split`` column (train/val/test by hash)."""
     frame, report = datasets.dedup(corpus.frame)
     frame = frame.assign(
         split=datasets.assign_split(frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
     )
     log.info("split sizes %s", frame["split"].value_counts().to_dict())
+    return frame, report
+
+
+def train(
+    frame: pd.DataFrame,
+    report: datasets.DedupReport,
+    model_kwargs: dict,
+    cfg: TrainConfig,
+    segmenter: Segmenter,
+    unlabeled: list[str] = (),
+) -> Checkpoint:
+    """Word2Vec and the network on the train split; threshold and band from the val split."""
+    seed_everything(cfg.seed)
     tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
     frame = frame.assign(tokens=tokens)
     train_part, val_part = frame[frame.split == "train"], frame[frame.split == "val"]
@@ -198,7 +205,7 @@ def train(
         "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
-    return Checkpoint(meta, net, vectors, val_scores, val_labels), frame
+    return Checkpoint(meta, net, vectors, val_scores, val_labels)
 
 
 def add_fields(group, config_class, skip=()) -> None:
@@ -269,6 +276,24 @@ def load_corpus(args) -> tuple[datasets.Loaded, list[dict]]:
     return datasets.concat(parts), files
 
 
+@dataclass
+class Inputs:
+    corpus: datasets.Loaded  # labelled training data, before dedup and split
+    unlabeled: list[str]  # texts for Word2Vec only
+    ood: dict[str, datasets.Loaded]  # extra test sets by name
+    files: list[dict]  # every file read, with its sha256
+
+
+def load_inputs(args) -> Inputs:
+    """Every data file named on the command line."""
+    corpus, files = load_corpus(args)
+    unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
+    files += [{"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled]
+    ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
+    files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
+    return Inputs(corpus, unlabeled, ood, files)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
@@ -285,17 +310,14 @@ def main(argv: list[str] | None = None) -> None:
         user_words=read_user_dict(args.user_dict) if args.user_dict else (),
         stopwords=read_word_list(args.stopwords) if args.stopwords else (),
     )
-    corpus, files = load_corpus(args)
-    unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
-    files += [{"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled]
-    ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
-    files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
-    checkpoint, frame = train(corpus, model_kwargs, cfg, segmenter, unlabeled)
+    inputs = load_inputs(args)
+    frame, report = split_corpus(inputs.corpus, cfg)
+    checkpoint = train(frame, report, model_kwargs, cfg, segmenter, inputs.unlabeled)
     checkpoint.meta["command"] = "python -m sentiment.train " + shlex.join(argv)
-    checkpoint.meta["data"] = files
+    checkpoint.meta["data"] = inputs.files
     save_checkpoint(args.out, checkpoint)
     checkpoint.meta["metrics"] = evaluate_checkpoint(
-        args.out, frame, ood, baseline=args.baseline, seed=cfg.seed
+        args.out, frame, inputs.ood, inputs.unlabeled, baseline=args.baseline, seed=cfg.seed
     )
     save_checkpoint(args.out, checkpoint)
     print(f"saved {args.out}")

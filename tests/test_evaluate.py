@@ -1,7 +1,12 @@
+import json
+import shutil
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from sentiment import data as datasets
-from sentiment.evaluate import evaluation_sets, metrics_table, unseen
+from sentiment.evaluate import evaluation_sets, metrics_table, reevaluate, unseen
 
 
 def loaded(rows):
@@ -55,3 +60,24 @@ def test_metrics_table_has_a_row_per_set(tiny_predictor):
     accuracy = tiny_predictor.meta["metrics"]["test"]["lstm"]["accuracy"]
     assert f"{accuracy:.2%}" in test_row and "| - | - | - |" in test_row  # no baseline in this run
     assert len(table) == 2 + len(tiny_predictor.meta["metrics"])
+
+
+def test_recompute_gives_the_same_metrics_and_checks_the_data(tiny_checkpoint, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_checkpoint, copy)
+    before = json.loads((copy / "meta.json").read_text())["metrics"]
+    assert reevaluate(copy) == before
+    data = Path(json.loads((copy / "meta.json").read_text())["data"][0]["path"])
+    changed = tmp_path / "changed"
+    shutil.copytree(copy, changed)
+    meta = json.loads((changed / "meta.json").read_text())
+    meta["data"][0]["sha256"] = "0" * 64
+    (changed / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match=f"data differ.*{data.name}"):
+        reevaluate(changed)
+
+
+def test_out_of_domain_sets_drop_texts_seen_by_word2vec():
+    frame = pd.DataFrame({"text": ["a1"], "label": [1], "source": ["s"], "key": ["a1"], "split": ["train"]})
+    sets = evaluation_sets(frame, {"hotel": loaded([("b1", 0), ("c1", 1)])}, unlabeled=["B1!"])
+    assert sets["ood:hotel"]["text"].tolist() == ["c1"]
