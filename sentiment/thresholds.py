@@ -139,12 +139,21 @@ def rates_by_threshold(scores: ArrayLike, labels: ArrayLike, thresholds: ArrayLi
 
 
 def roc_points(scores: ArrayLike, labels: ArrayLike) -> Curve:
-    """ROC curve for plotting (sklearn's roc_curve; rule score >= threshold, the first threshold is inf)."""
-    from sklearn.metrics import roc_curve
+    """ROC curve for plotting: one point per distinct score (rule score >= threshold), then (0, 0) at inf.
 
+    Plain numpy, because importing sklearn on the page's first redraw costs about a second.
+    """
     s, y = _data(scores, labels, both=True)
-    fpr, tpr, threshold = roc_curve(y, s)
-    return {"fpr": fpr, "tpr": tpr, "threshold": threshold}
+    order = np.argsort(-s, kind="stable")
+    s, y = s[order], y[order]
+    last = np.r_[np.flatnonzero(np.diff(s)), s.size - 1]  # last index of each distinct score
+    tp = np.cumsum(y)[last]
+    fp = last + 1 - tp
+    return {
+        "fpr": np.r_[0.0, fp / fp[-1]],
+        "tpr": np.r_[0.0, tp / tp[-1]],
+        "threshold": np.r_[np.inf, s[last]],
+    }
 
 
 def selective_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float, band: Band) -> dict:

@@ -320,3 +320,15 @@ def test_band_abstaining_on_scores_at_threshold_has_width():
 def test_errors_name_the_bad_value(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_roc_points_agree_with_sklearn_on_random_scores():
+    from sklearn.metrics import roc_curve
+
+    rng = np.random.default_rng(5)
+    s, y = np.round(rng.random(500), 2), rng.integers(0, 2, 500)  # rounded: many ties
+    fpr, tpr, threshold = roc_curve(y, s, drop_intermediate=False)
+    ours = roc_points(s, y)
+    np.testing.assert_allclose(ours["fpr"], fpr)
+    np.testing.assert_allclose(ours["tpr"], tpr)
+    np.testing.assert_array_equal(ours["threshold"], threshold)
