@@ -60,21 +60,24 @@ class SentimentNet(nn.Module):
         keep = lengths > 0
         if not keep.any():
             return out
-        emb = self.embed_dropout(self.embedding(ids[keep]))  # (b, T, E)
-        packed = pack_padded_sequence(emb, lengths[keep], batch_first=True, enforce_sorted=False)
-        states, last = self.rnn(packed)
+        lens = lengths[keep]
+        emb = self.embed_dropout(self.embedding(ids[keep][:, : int(lens.max())]))  # (b, t, E)
+        if bool((lens == lens[0]).all()):  # no padding: skip packing, the fast path on CPU
+            states, last = self.rnn(emb)  # (b, t, width)
+        else:
+            packed = pack_padded_sequence(emb, lens, batch_first=True, enforce_sorted=False)
+            packed_states, last = self.rnn(packed)
+            states, _ = pad_packed_sequence(packed_states, batch_first=True)  # zeros after each text
         h_n = last[0] if isinstance(last, tuple) else last  # (directions, b, H)
         pooled = []
         for pooling in self.poolings:
             if pooling == "last":
                 pooled.append(torch.cat(list(h_n[-self.directions :]), dim=1))  # (b, H * directions)
-                continue
-            fill = float("-inf") if pooling == "max" else 0.0
-            padded, _ = pad_packed_sequence(states, batch_first=True, padding_value=fill)  # (b, t, width)
-            if pooling == "max":
-                pooled.append(padded.max(dim=1).values)
+            elif pooling == "max":
+                inside = torch.arange(states.shape[1]) < lens.unsqueeze(1)  # (b, t)
+                pooled.append(states.masked_fill(~inside.unsqueeze(2), float("-inf")).max(dim=1).values)
             else:
-                pooled.append(padded.sum(dim=1) / lengths[keep].unsqueeze(1).to(padded.dtype))
+                pooled.append(states.sum(dim=1) / lens.unsqueeze(1).to(states.dtype))
         out[keep] = torch.cat(pooled, dim=1)
         return out
 

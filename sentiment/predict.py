@@ -61,18 +61,24 @@ class Predictor:
             token_ids(self.segment(t), self.vectors.key_to_index, self.max_len, self.truncate) for t in texts
         ]
 
-    def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 512) -> np.ndarray:
-        """P(positive) for already-encoded texts; batches of similar length, original order."""
-        order = np.argsort([len(ids) for ids in id_lists], kind="stable")
+    def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:
+        """P(positive) for already-encoded texts, in their order.
+
+        Batches hold texts of one length, so the network needs no padding or packing (its fast path).
+        """
+        lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
+        order = np.argsort(lengths, kind="stable")
+        runs = np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1)  # one run per length
         out = np.empty(len(id_lists), dtype=np.float64)
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                chunk = order[start : start + batch_size]
-                ids, lengths = pad_batch([id_lists[i] for i in chunk])
-                out[chunk] = torch.sigmoid(self.net(ids, lengths)).double().numpy()
+            for run in runs:
+                for start in range(0, len(run), batch_size):
+                    chunk = run[start : start + batch_size]
+                    ids, lens = pad_batch([id_lists[i] for i in chunk])
+                    out[chunk] = torch.sigmoid(self.net(ids, lens)).double().numpy()
         return out
 
-    def predict_proba(self, texts: Sequence[str], batch_size: int = 512) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         """P(positive), one per text, for any list of strings, empty ones included."""
         if isinstance(texts, str) or not isinstance(texts, Sequence):
             raise TypeError("texts must be a list of strings; wrap a single text as [text]")
