@@ -317,7 +317,9 @@ def curves(
     figures = {
         "rates": charts.rates_chart(rates_by_threshold(scores, labels), threshold, band, tr),
         "roc": charts.roc_chart(roc_points(scores, labels), point, tr),
-        "selective": charts.selective_chart(selective_curve(scores, labels, threshold), band, current, tr),
+        "selective": charts.selective_chart(
+            selective_curve(scores, labels, threshold, band=band), band, current, tr
+        ),
     }
     for column, (name, figure) in zip(st.columns(3), figures.items(), strict=True):
         column.plotly_chart(figure, key=f"chart_{name}", config=PLAIN)

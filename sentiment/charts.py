@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .thresholds import Band, Curve
+from .thresholds import Band, Curve, classify
 
 Tr = Callable[..., str]
 POSITIVE, NEGATIVE, ABSTAIN, RULE = "#2a9d8f", "#d1495b", "#f4a261", "#264653"
@@ -41,9 +41,7 @@ def _mark_rule(fig: go.Figure, threshold: float, band: Band) -> None:
 
 def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.Figure:
     """One score on the 0-1 scale, with the band and the threshold marked."""
-    colour = POSITIVE if score > band[1] or (band[0] == band[1] and score >= threshold) else NEGATIVE
-    if band[0] <= score <= band[1] and band[0] < band[1]:
-        colour = ABSTAIN
+    colour = {1: POSITIVE, 0: NEGATIVE, -1: ABSTAIN}[int(classify([score], threshold, band)[0])]
     fig = go.Figure(
         go.Scatter(
             x=[score],

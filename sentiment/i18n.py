@@ -105,7 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tnr": ("TNR（负面召回）", "TNR (negative recall)"),
     "fpr": ("FPR", "FPR"),
     "operating_point": ("当前阈值", "current threshold"),
-    "band_width": ("区间宽度（以阈值为中心）", "band width (centred on the threshold)"),
+    "band_width": ("区间宽度（按当前区间的形状缩放）", "band width (in the shape of the current band)"),
     "coverage": ("覆盖率", "coverage"),
     "selective_accuracy": ("选择性准确率", "selective accuracy"),
     "current_band": ("当前区间", "current band"),

@@ -110,10 +110,18 @@ def binary_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float = 0.5)
     p_pos, r_pos, p_neg, r_neg = _div(tp, tp + fp), _div(tp, tp + fn), _div(tn, tn + fn), _div(tn, tn + fp)
     f1_pos, f1_neg = _div(2 * p_pos * r_pos, p_pos + r_pos), _div(2 * p_neg * r_neg, p_neg + r_neg)
     return {
-        "n": int(s.size), "accuracy": (tp + tn) / s.size,
-        "precision_pos": p_pos, "recall_pos": r_pos, "f1_pos": f1_pos,
-        "precision_neg": p_neg, "recall_neg": r_neg, "f1_neg": f1_neg, "f1_macro": (f1_pos + f1_neg) / 2,
-        "auc": _auc(s, y), "confusion": confusion, "ece": expected_calibration_error(s, y),
+        "n": int(s.size),
+        "accuracy": (tp + tn) / s.size,
+        "precision_pos": p_pos,
+        "recall_pos": r_pos,
+        "f1_pos": f1_pos,
+        "precision_neg": p_neg,
+        "recall_neg": r_neg,
+        "f1_neg": f1_neg,
+        "f1_macro": (f1_pos + f1_neg) / 2,
+        "auc": _auc(s, y),
+        "confusion": confusion,
+        "ece": expected_calibration_error(s, y),
     }
 
 
@@ -264,16 +272,24 @@ def band_for_coverage(scores: ArrayLike, labels: ArrayLike, threshold: float, co
 
 
 def selective_curve(
-    scores: ArrayLike, labels: ArrayLike, threshold: float, widths: ArrayLike | None = None
+    scores: ArrayLike,
+    labels: ArrayLike,
+    threshold: float,
+    widths: ArrayLike | None = None,
+    band: Band | None = None,
 ) -> Curve:
-    """Coverage and selective accuracy (NaN if all abstain) per half-width w of [t - w, t + w] in [0, 1]."""
+    """Coverage and selective accuracy (NaN if all abstain) per half-width w: bands of width 2w around
+    the threshold, split around it in the proportions of ``band`` (evenly when None or zero-width),
+    clipped to [0, 1]; so the given band itself lies on the curve."""
     s, y = _data(scores, labels)
     t = _band(threshold, None)[0]
+    lo_band, hi_band = _band(t, band)
+    left = (t - lo_band) / (hi_band - lo_band) if hi_band > lo_band else 0.5
     w = np.linspace(0.0, 0.5, 51) if widths is None else np.asarray(widths, dtype=float)
     if w.ndim != 1 or not (w >= 0).all():
         raise ValueError(f"widths must be a 1-D array of values >= 0, got {w.ravel()[:5]}...")
     s, neg, pos = _sorted_counts(s, y)
-    lo, hi = np.maximum(t - w, 0.0), np.minimum(t + w, 1.0)
+    lo, hi = np.maximum(t - 2 * w * left, 0.0), np.minimum(t + 2 * w * (1 - left), 1.0)
     below = np.searchsorted(s, lo, "left")
     right = np.where(lo == hi, below, np.searchsorted(s, hi, "right"))  # zero width keeps score == t
     kept = below + s.size - right

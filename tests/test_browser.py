@@ -1,7 +1,8 @@
 """The page in a real browser: `streamlit run` on the tiny checkpoint, driven by headless Chromium.
 
-Screenshots and the measured cold start go to test-artifacts/. Skipped where Debian's chromium and
-chromium-driver are not installed, except in CI (.ci/run installs them).
+Screenshots and the measured cold start go to test-artifacts/. With BROWSER_TEST_DEFAULT=1 the
+server runs the shipped checkpoint instead (how the README's cold start is measured). Skipped
+where Debian's chromium and chromium-driver are not installed, except in CI (.ci/run installs them).
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def server(tiny_checkpoint, browser):
     """A fresh server; yields its URL and the seconds from its start until a linked text showed a verdict."""
     port = free_port()
     env = os.environ | {"SENTIMENT_CHECKPOINT": str(tiny_checkpoint)}
+    if os.environ.get("BROWSER_TEST_DEFAULT"):  # the shipped checkpoint: its cold start and screenshots
+        del env["SENTIMENT_CHECKPOINT"]
     command = [
         sys.executable,
         "-m",

@@ -332,3 +332,17 @@ def test_roc_points_agree_with_sklearn_on_random_scores():
     np.testing.assert_allclose(ours["fpr"], fpr)
     np.testing.assert_allclose(ours["tpr"], tpr)
     np.testing.assert_array_equal(ours["threshold"], threshold)
+
+
+def test_selective_curve_follows_the_shape_of_an_asymmetric_band():
+    rng = np.random.default_rng(2)
+    s, y = rng.random(300), rng.integers(0, 2, 300)
+    band = (0.2, 0.8)  # threshold 0.5 one half of the way in: symmetric here
+    shaped, even = selective_curve(s, y, 0.5, band=band), selective_curve(s, y, 0.5)
+    assert np.allclose(shaped["coverage"], even["coverage"])
+    band = (0.3, 0.7)
+    curve = selective_curve(s, y, 0.4, widths=[0.0, 0.2], band=band)  # 1/4 of the band below 0.4
+    here = selective_metrics(s, y, 0.4, band)
+    assert curve["coverage"][1] == pytest.approx(here["coverage"])
+    assert curve["selective_accuracy"][1] == pytest.approx(here["selective_accuracy"])
+    assert curve["coverage"][0] == 1.0
