@@ -12,13 +12,23 @@ from .model import PAD, UNK
 TRUNCATIONS = ("pre", "post")
 
 
-def token_ids(tokens: Sequence[str], key_to_index: Mapping[str, int], max_len: int, truncate: str = "pre"):
+def token_ids(
+    tokens: Sequence[str],
+    key_to_index: Mapping[str, int],
+    max_len: int,
+    truncate: str = "pre",
+    oov_chars: bool = False,
+) -> list[int]:
     """Embedding rows of the words (unknown words -> UNK), cut to ``max_len``.
 
     ``truncate="pre"`` keeps the last ``max_len`` words, as Keras' ``pad_sequences`` does.
+    ``oov_chars`` reads an unknown word of several characters as those characters, each known
+    one by its own vector (unknown ones as UNK), instead of one UNK.
     """
     if truncate not in TRUNCATIONS:
         raise ValueError(f"truncate must be one of {TRUNCATIONS}, got {truncate!r}")
+    if oov_chars:
+        tokens = [c for w in tokens for c in ([w] if w in key_to_index or len(w) == 1 else w)]
     if len(tokens) > max_len:
         tokens = tokens[-max_len:] if truncate == "pre" else tokens[:max_len]
     return [key_to_index[w] + 2 if w in key_to_index else UNK for w in tokens]

@@ -41,6 +41,7 @@ class Predictor:
         self.segmenter = segmenter_from_meta(self.meta.get("segmenter", {}))
         self.max_len = int(self.meta["train"]["max_len"])
         self.truncate = self.meta["train"].get("truncate", "pre")
+        self.oov_chars = bool(self.meta["train"].get("oov_chars", False))
         self.threshold = float(self.meta.get("threshold", 0.5))
         lo, hi = self.meta.get("band", (self.threshold, self.threshold))
         self.band = (float(lo), float(hi))
@@ -58,7 +59,8 @@ class Predictor:
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
         return [
-            token_ids(self.segment(t), self.vectors.key_to_index, self.max_len, self.truncate) for t in texts
+            token_ids(self.segment(t), self.vectors.key_to_index, self.max_len, self.truncate, self.oov_chars)
+            for t in texts
         ]
 
     def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:

@@ -42,6 +42,7 @@ SELECTIONS = ("loss", "accuracy")
 class TrainConfig:
     max_len: int = 50  # words read per text
     truncate: str = "pre"  # "pre" keeps the last max_len words (Keras default), "post" the first
+    oov_chars: bool = False  # read an out-of-vocabulary word as its characters rather than as UNK
     batch_size: int = 16
     epochs: int = 10
     lr: float = 1e-3  # Adam
@@ -177,7 +178,10 @@ def train(
     net.embedding.weight.requires_grad = not cfg.freeze_embedding
 
     def encode(part):
-        return [token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate) for t in part["tokens"]]
+        return [
+            token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate, cfg.oov_chars)
+            for t in part["tokens"]
+        ]
 
     val_ids = encode(val_part)
     history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)

@@ -64,3 +64,11 @@ def test_pad_batch_pads_after_each_text():
     ids, lengths = pad_batch([[5, 6], [], [7]])
     assert ids.tolist() == [[5, 6], [PAD, PAD], [7, PAD]]
     assert lengths.tolist() == [2, 0, 1]
+
+
+def test_unknown_words_can_be_read_as_their_characters():
+    index = {"好": 0, "手机": 1, "很": 2}
+    words = ["手机", "很好用", "x"]  # 很好用 is unknown; 用 and x are unknown characters
+    assert token_ids(words, index, max_len=9) == [3, UNK, UNK]
+    assert token_ids(words, index, max_len=9, oov_chars=True) == [3, 4, 2, UNK, UNK]
+    assert token_ids(words, index, max_len=2, oov_chars=True) == [UNK, UNK]  # cut after expanding
