@@ -282,7 +282,7 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         with st.expander(tr("skipped_title")):
             st.dataframe(
                 upload.skipped_table(scored.skipped).rename(
-                    columns={"row": tr("col_row"), "reason": tr("col_reason")}
+                    columns={"row": tr("col_row"), "reason": tr("col_reason"), "text": tr("col_text")}
                 ),
                 hide_index=True,
                 key="skipped_table",

@@ -46,6 +46,7 @@ class Skipped:
     source: str
     row: int
     reason: str
+    text: str = ""  # what the row held, so a scored download can keep it
 
 
 @dataclass
@@ -308,7 +309,7 @@ def _collect(
     for text, label, row in zip(texts, [None] * len(rows) if labels is None else labels, rows, strict=True):
         text, label = _cell(text), _cell(label)
         if not text or (labels is not None and not label):
-            skipped.append(Skipped(source, int(row), "empty text" if not text else "empty label"))
+            skipped.append(Skipped(source, int(row), "empty text" if not text else "empty label", text))
             continue
         kept_texts.append(text)
         kept_labels.append(parse_label(label, f"{source} row {row}") if labels is not None else None)

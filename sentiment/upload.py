@@ -136,9 +136,14 @@ def result_table(frame: pd.DataFrame, scores: np.ndarray, threshold: float, band
 
 
 def skipped_table(skipped: Sequence[data.Skipped]) -> pd.DataFrame:
-    """The rows that could not be used, with why."""
+    """The rows that could not be used, with why and what they held."""
     return pd.DataFrame(
-        {"row": [s.row for s in skipped], "reason": [s.reason for s in skipped]}, dtype=object
+        {
+            "row": [s.row for s in skipped],
+            "reason": [s.reason for s in skipped],
+            "text": [s.text for s in skipped],
+        },
+        dtype=object,
     )
 
 
@@ -151,6 +156,6 @@ def download_csv(
     """
     table = result_table(frame, scores, threshold, band).assign(note="")
     if skipped:
-        unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(text="", verdict="skipped")
+        unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(verdict="skipped")
         table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")
     return table.to_csv(index=False).encode("utf-8-sig")

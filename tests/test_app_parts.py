@@ -76,11 +76,12 @@ def test_markdown_escaping_defuses_links_colours_and_html() -> None:
 
 def test_download_has_one_line_per_input_row_in_file_order() -> None:
     frame = lines_frame(["好", "差", "一般"]).assign(row=[2, 4, 5])
-    skipped = [Skipped("f.csv", 3, "empty text"), Skipped("f.csv", 6, "empty label")]
+    skipped = [Skipped("f.csv", 3, "empty text"), Skipped("f.csv", 6, "empty label", "还行")]
     table = pd.read_csv(io.BytesIO(download_csv(frame, np.array([0.9, 0.1, 0.5]), skipped, 0.5, (0.4, 0.6))))
     assert list(table["row"]) == [2, 3, 4, 5, 6]
     assert list(table["verdict"]) == ["positive", "skipped", "negative", "abstained", "skipped"]
     assert list(table["note"].fillna("")) == ["", "empty text", "", "", "empty label"]
+    assert list(table["text"].fillna("")) == ["好", "", "差", "一般", "还行"]  # nothing typed is lost
 
 
 def test_guess_text_column() -> None:

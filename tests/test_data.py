@@ -187,7 +187,10 @@ def test_read_table_xlsx(tmp_path: Path) -> None:
     assert loaded.frame["text"].tolist() == ["非常满意", "00123", "123"]
     assert loaded.frame["label"].tolist() == [1, 0, 0]
     assert loaded.frame["row"].tolist() == [2, 3, 5]
-    assert loaded.skipped == [Skipped("book.xlsx", 4, "empty text"), Skipped("book.xlsx", 6, "empty label")]
+    assert loaded.skipped == [
+        Skipped("book.xlsx", 4, "empty text"),
+        Skipped("book.xlsx", 6, "empty label", "还行"),  # the text is kept for the user
+    ]
 
 
 def test_read_table_all_spellings_through_csv() -> None:
@@ -210,7 +213,7 @@ def test_read_table_empty_cells_are_skipped_never_nan() -> None:
     assert loaded.skipped == [
         Skipped("e.csv", 3, "empty text"),
         Skipped("e.csv", 4, "empty text"),
-        Skipped("e.csv", 5, "empty label"),
+        Skipped("e.csv", 5, "empty label", "坏"),
         Skipped("e.csv", 6, "empty text"),
         Skipped("e.csv", 8, "empty text"),
     ]
