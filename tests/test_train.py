@@ -38,18 +38,20 @@ def test_pos_neg_files_baseline_and_ood(tmp_path):
     ood = tmp_path / "hotel.csv"
     fresh = synthetic_reviews(60, seed=99)
     ood.write_text("label,review\n" + "".join(f"{y},{t}\n" for t, y in fresh + rows[:20]), encoding="utf-8")
+    unseen_by_labels = next(t for t, _ in fresh if t not in {r for r, _ in rows})
+    tagged = tmp_path / "daily.txt"  # People's Daily style; its last line is an untagged review
+    tagged.write_text(f"迈向/v  充满/v  希望/n\n{unseen_by_labels}\n", encoding="utf-8")
     out = tmp_path / "ckpt"
     main(
-        ["--pos", str(pos), "--neg", str(neg), "--ood", str(ood), "--baseline", "--out", str(out), *TINY_ARGS]
+        ["--pos", str(pos), "--neg", str(neg), "--ood", str(ood), "--unlabeled-tagged", str(tagged)]
+        + ["--baseline", "--out", str(out), *TINY_ARGS]
     )
     meta = json.loads((out / META).read_text())
-    assert [d["kind"] for d in meta["data"]] == ["pos", "neg", "ood"]
+    assert [d["kind"] for d in meta["data"]] == ["pos", "neg", "unlabeled", "ood"]
     assert meta["data"][0]["skipped"] == 1  # the blank line
     metrics = meta["metrics"]
-    seen = {t for t, _ in rows}
-    assert metrics["ood:hotel"]["n"] == len(
-        {t for t, _ in fresh} - seen
-    )  # texts seen in training are dropped
+    seen = {t for t, _ in rows} | {unseen_by_labels}  # Word2Vec saw it
+    assert metrics["ood:hotel"]["n"] == len({t for t, _ in fresh} - seen)  # seen texts are dropped
     assert set(metrics["test"]) >= {"lstm", "tfidf_lr", "n"}
     assert metrics["test"]["tfidf_lr"]["accuracy"] >= 0.9
 
