@@ -15,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import ModelConfig
 from .embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
-from .model import ModelConfig, SentimentNet
+from .forward import expected_shapes
 
 FORMAT = "word2vec-lstm-sentiment"
 VERSION = 1
@@ -27,7 +28,8 @@ HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the chec
 @dataclass
 class Checkpoint:
     meta: dict
-    net: SentimentNet
+    config: ModelConfig
+    state: dict[str, np.ndarray]  # the network's state dict as float32 arrays, torch's names
     vectors: WordVectors
     val_scores: np.ndarray
     val_labels: np.ndarray
@@ -35,12 +37,14 @@ class Checkpoint:
 
 def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
     """Write the four files of a checkpoint into ``directory`` (created if needed)."""
-    from safetensors.torch import save_file
+    from safetensors.numpy import save_file
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    meta = {"format": FORMAT, "version": VERSION, **ckpt.meta, "model": ckpt.net.config.to_dict()}
-    state = {k: (v.half() if k in HALF else v).contiguous() for k, v in ckpt.net.state_dict().items()}
+    meta = {"format": FORMAT, "version": VERSION, **ckpt.meta, "model": ckpt.config.to_dict()}
+    state = {
+        k: np.ascontiguousarray(v, np.float16 if k in HALF else np.float32) for k, v in ckpt.state.items()
+    }
     save_file(state, str(directory / WEIGHTS))
     save_word2vec_binary(ckpt.vectors, directory / VECTORS)
     validation = {
@@ -64,7 +68,7 @@ def _read_json(path: Path) -> dict:
 def load_checkpoint(directory: str | Path) -> Checkpoint:
     """Read and check a checkpoint directory; ValueError saying what is wrong otherwise."""
     from safetensors import SafetensorError
-    from safetensors.torch import load_file
+    from safetensors.numpy import load_file
 
     directory = Path(directory)
     if not directory.is_dir():
@@ -88,12 +92,13 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
         state = load_file(str(directory / WEIGHTS))
     except (SafetensorError, OSError) as err:
         raise ValueError(f"{directory / WEIGHTS}: not a safetensors file ({err})") from None
-    net = SentimentNet(config)
-    try:
-        net.load_state_dict({k: v.float() for k, v in state.items()})
-    except RuntimeError as err:
-        raise ValueError(f"{directory / WEIGHTS}: weights do not fit the model settings ({err})") from None
-    net.eval()
+    shapes = {k: tuple(v.shape) for k, v in state.items()}
+    if shapes != expected_shapes(config):
+        raise ValueError(
+            f"{directory / WEIGHTS}: weights do not fit the model settings "
+            f"(expected {expected_shapes(config)}, found {shapes})"
+        )
+    state = {k: v.astype(np.float32) for k, v in state.items()}
     vectors = load_word2vec_binary(directory / VECTORS)
     if len(vectors) + 2 != config.vocab_size:
         raise ValueError(
@@ -106,4 +111,4 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
         raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
     if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
         raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
-    return Checkpoint(meta, net, vectors, scores, labels)
+    return Checkpoint(meta, config, state, vectors, scores, labels)

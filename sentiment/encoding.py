@@ -1,13 +1,12 @@
-"""Words to padded id tensors, the same way at training and at prediction time."""
+"""Words to embedding rows, the same way at training and at prediction time."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import torch
 
-from .model import PAD, UNK
+from .config import PAD, UNK
 
 TRUNCATIONS = ("pre", "post")
 
@@ -34,8 +33,10 @@ def token_ids(
     return [key_to_index[w] + 2 if w in key_to_index else UNK for w in tokens]
 
 
-def pad_batch(id_lists: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
-    """(ids (B, T) padded with PAD after each text, lengths (B,)); T is at least 1."""
+def pad_batch(id_lists: Sequence[Sequence[int]]):
+    """Torch tensors (ids (B, T) padded with PAD after each text, lengths (B,)); T is at least 1."""
+    import torch  # training only: prediction runs in numpy
+
     lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
     ids = np.full((len(id_lists), max(1, lengths.max(initial=0))), PAD, dtype=np.int64)
     for row, seq in enumerate(id_lists):

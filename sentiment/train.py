@@ -27,10 +27,11 @@ from tqdm import tqdm
 
 from . import data as datasets
 from .checkpoint import Checkpoint, save_checkpoint
+from .config import ModelConfig
 from .embeddings import WordVectors, train_word2vec
 from .encoding import TRUNCATIONS, pad_batch, token_ids
 from .evaluate import evaluate_checkpoint
-from .model import ModelConfig, SentimentNet
+from .model import SentimentNet
 from .text import BACKENDS, Segmenter, read_user_dict, read_word_list, strip_pos_tags
 from .thresholds import balanced_threshold, band_for_accuracy
 
@@ -209,7 +210,8 @@ def train(
         "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
-    return Checkpoint(meta, net, vectors, val_scores, val_labels)
+    state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+    return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels)
 
 
 def add_fields(group, config_class, skip=()) -> None:

@@ -1,8 +1,9 @@
 import pytest
 import torch
 
+from sentiment.config import PAD, UNK, ModelConfig
 from sentiment.encoding import pad_batch, token_ids
-from sentiment.model import PAD, UNK, ModelConfig, SentimentNet
+from sentiment.model import SentimentNet
 
 
 def test_the_2015_configuration_is_expressible_exactly():

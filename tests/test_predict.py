@@ -56,3 +56,14 @@ def test_neighbors(tiny_predictor):
     assert "手机" not in [w for w, _ in result]
     with pytest.raises(KeyError, match="not in the vocabulary"):
         tiny_predictor.neighbors("量子纠缠")
+
+
+def test_numpy_and_torch_engines_agree(tiny_predictor):
+    from sentiment.predict import TORCH_FROM
+
+    texts = [t for t, _ in synthetic_reviews(TORCH_FROM + 20, seed=3)] + ["", "😀"]
+    by_torch = tiny_predictor.predict_proba(texts)  # one big call: torch
+    by_numpy = np.concatenate(
+        [tiny_predictor.predict_proba(texts[i : i + 50]) for i in range(0, len(texts), 50)]
+    )
+    np.testing.assert_allclose(by_torch, by_numpy, atol=1e-5)

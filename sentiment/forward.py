@@ -1,0 +1,84 @@
+"""The network's forward pass in numpy, from its state dict: prediction without importing torch.
+
+Importing torch costs over a second, most of a cold start; scoring needs only a few matrix
+products. Every step is written out (gates included), so it also shows what the LSTM computes.
+``tests/test_forward.py`` keeps it equal to ``model.SentimentNet`` for every configuration.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .config import ModelConfig
+
+GATES = {"lstm": 4, "gru": 3}
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))  # the same function, without overflow warnings
+
+
+def expected_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
+    """The state dict's tensor shapes for ``config``, as torch names them."""
+    g, h, e = GATES[config.cell] * config.hidden, config.hidden, config.embed_dim
+    directions = 2 if config.bidirectional else 1
+    shapes = {"embedding.weight": (config.vocab_size, e)}
+    for suffix in ("", "_reverse")[:directions]:
+        shapes |= {
+            f"rnn.weight_ih_l0{suffix}": (g, e),
+            f"rnn.weight_hh_l0{suffix}": (g, h),
+            f"rnn.bias_ih_l0{suffix}": (g,),
+            f"rnn.bias_hh_l0{suffix}": (g,),
+        }
+    features = h * directions * len(config.pooling.split("+"))
+    return shapes | {"dense.weight": (1, features), "dense.bias": (1,)}
+
+
+class NumpyNet:
+    """Logits for batches of equal-length texts; dropout is off, as at prediction time."""
+
+    def __init__(self, config: ModelConfig, state: dict[str, np.ndarray]):
+        self.config = config
+        self.state = {k: np.asarray(v, dtype=np.float32) for k, v in state.items()}
+
+    def run(self, x: np.ndarray, suffix: str) -> tuple[np.ndarray, np.ndarray]:
+        """One direction over (B, T, E) inputs: the states (B, T, H) and the last state (B, H)."""
+        w_hh = np.ascontiguousarray(self.state[f"rnn.weight_hh_l0{suffix}"].T)
+        b_hh = self.state[f"rnn.bias_hh_l0{suffix}"]
+        projected = x @ self.state[f"rnn.weight_ih_l0{suffix}"].T + self.state[f"rnn.bias_ih_l0{suffix}"]
+        n = self.config.hidden
+        h = np.zeros((x.shape[0], n), dtype=np.float32)
+        c = np.zeros_like(h)
+        states = np.empty((x.shape[0], x.shape[1], n), dtype=np.float32)
+        if self.config.cell == "lstm":
+            projected += b_hh  # both biases add before the gates' nonlinearities
+        for t in range(x.shape[1]):
+            if self.config.cell == "lstm":
+                gates = projected[:, t] + h @ w_hh  # input, forget, cell, output: (B, 4H)
+                act = sigmoid(gates)
+                c = act[:, n : 2 * n] * c + act[:, :n] * np.tanh(gates[:, 2 * n : 3 * n])
+                h = act[:, 3 * n :] * np.tanh(c)
+            else:
+                r_x, z_x, n_x = np.split(projected[:, t], 3, axis=1)
+                r_h, z_h, n_h = np.split(h @ w_hh + b_hh, 3, axis=1)
+                r, z = sigmoid(r_x + r_h), sigmoid(z_x + z_h)
+                h = (1 - z) * np.tanh(n_x + r * n_h) + z * h
+            states[:, t] = h
+        return states, h
+
+    def features(self, ids: np.ndarray) -> np.ndarray:
+        """Pooled states of texts that all have ``ids.shape[1]`` words, (B, features)."""
+        x = self.state["embedding.weight"][ids]  # (B, T, E)
+        states, last = self.run(x, "")
+        if self.config.bidirectional:
+            back_states, back_last = self.run(x[:, ::-1], "_reverse")
+            states = np.concatenate([states, back_states[:, ::-1]], axis=2)
+            last = np.concatenate([last, back_last], axis=1)
+        pooled = {"last": last, "max": states.max(axis=1), "mean": states.mean(axis=1)}
+        return np.concatenate([pooled[p] for p in self.config.pooling.split("+")], axis=1)
+
+    def logits(self, ids: np.ndarray) -> np.ndarray:
+        """(B,) logits for equal-length texts, or for empty texts when ``ids`` has no columns."""
+        width = self.state["dense.weight"].shape[1]
+        feats = self.features(ids) if ids.shape[1] else np.zeros((ids.shape[0], width), dtype=np.float32)
+        return feats @ self.state["dense.weight"][0] + self.state["dense.bias"][0]

@@ -1,0 +1,32 @@
+import numpy as np
+import pytest
+import torch
+
+from sentiment.config import ModelConfig
+from sentiment.encoding import pad_batch
+from sentiment.forward import NumpyNet, expected_shapes
+from sentiment.model import SentimentNet
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+@pytest.mark.parametrize("bidirectional", [False, True])
+@pytest.mark.parametrize("pooling", ["last", "max", "mean", "max+mean", "last+max+mean"])
+def test_numpy_forward_equals_the_torch_network(cell, bidirectional, pooling):
+    torch.manual_seed(1)
+    config = ModelConfig(
+        vocab_size=30, embed_dim=6, hidden=5, cell=cell, bidirectional=bidirectional, pooling=pooling
+    )
+    net = SentimentNet(config).eval()
+    state = {k: v.numpy() for k, v in net.state_dict().items()}
+    assert {k: v.shape for k, v in state.items()} == expected_shapes(config)
+    ids = np.random.default_rng(0).integers(2, 30, size=(4, 7))
+    with torch.no_grad():
+        expected = net(*pad_batch(ids.tolist())).numpy()
+    np.testing.assert_allclose(NumpyNet(config, state).logits(ids), expected, atol=1e-5)
+
+
+def test_empty_texts_score_the_dense_bias():
+    config = ModelConfig(vocab_size=5, embed_dim=3, hidden=2)
+    state = {k: v.numpy() for k, v in SentimentNet(config).eval().state_dict().items()}
+    logits = NumpyNet(config, state).logits(np.zeros((3, 0), dtype=np.int64))
+    np.testing.assert_allclose(logits, [state["dense.bias"][0]] * 3)
