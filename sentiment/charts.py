@@ -48,7 +48,7 @@ def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.
             y=[0],
             mode="markers+text",
             text=[f"{score:.3f}"],
-            textposition="top center",
+            textposition="top right" if score < 0.1 else "top left" if score > 0.9 else "top center",
             marker={"size": 18, "color": colour, "line": {"color": RULE, "width": 1}},
             hovertemplate=f"{tr('probability')}: %{{x:.4f}}<extra></extra>",
         )
