@@ -33,7 +33,8 @@ def segmenter_from_meta(settings: dict) -> Segmenter:
 
 
 class Predictor:
-    """Read-only after construction, so one instance can serve several threads at once."""
+    """Read-only after construction (the torch engine is built once, under a lock), so one instance
+    can serve several threads at once."""
 
     def __init__(self, checkpoint: Checkpoint):
         self.checkpoint = checkpoint
