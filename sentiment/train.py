@@ -92,6 +92,13 @@ def initial_embedding(vectors: WordVectors) -> torch.Tensor:
     return rows
 
 
+def logits_of(net: SentimentNet, id_lists, batch: int = 512) -> torch.Tensor:
+    """The network's logits for encoded texts, in evaluation mode and without gradients."""
+    net.eval()
+    with torch.inference_mode():
+        return torch.cat([net(*pad_batch(id_lists[i : i + batch])) for i in range(0, len(id_lists), batch)])
+
+
 def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
     """Adam on binary cross-entropy, early stopping on the validation score; keeps the best weights."""
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
@@ -115,9 +122,8 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
             optimizer.step()
             total += loss.item() * len(batch)
         schedule.step()
-        net.eval()
+        logits = logits_of(net, val_ids)
         with torch.inference_mode():
-            logits = torch.cat([net(*pad_batch(val_ids[i : i + 512])) for i in range(0, len(val_ids), 512)])
             val_loss = loss_fn(logits, val_target).item()
             val_acc = ((logits > 0).float() == val_target).float().mean().item()
         history.append(
@@ -186,13 +192,7 @@ def train(
 
     val_ids = encode(val_part)
     history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
-    with torch.inference_mode():
-        val_scores = np.concatenate(
-            [
-                torch.sigmoid(net(*pad_batch(val_ids[i : i + 512]))).numpy()
-                for i in range(0, len(val_ids), 512)
-            ]
-        )
+    val_scores = torch.sigmoid(logits_of(net, val_ids)).numpy()
     val_labels = val_part["label"].to_numpy(dtype=np.int64)
     threshold = balanced_threshold(val_scores, val_labels)
     meta = {
