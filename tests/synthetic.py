@@ -44,3 +44,11 @@ TINY_ARGS = [
     "--band-accuracy",
     "0.99",
 ]
+
+# every network the settings allow: (cell, bidirectional, pooling)
+NETWORKS = [
+    (cell, bidirectional, pooling)
+    for cell in ("lstm", "gru")
+    for bidirectional in (False, True)
+    for pooling in ("last", "max", "mean", "max+mean", "last+max+mean")
+]

@@ -6,11 +6,10 @@ from sentiment.config import ModelConfig
 from sentiment.encoding import pad_batch
 from sentiment.forward import NumpyNet, expected_shapes
 from sentiment.model import SentimentNet
+from tests.synthetic import NETWORKS
 
 
-@pytest.mark.parametrize("cell", ["lstm", "gru"])
-@pytest.mark.parametrize("bidirectional", [False, True])
-@pytest.mark.parametrize("pooling", ["last", "max", "mean", "max+mean", "last+max+mean"])
+@pytest.mark.parametrize(("cell", "bidirectional", "pooling"), NETWORKS)
 def test_numpy_forward_equals_the_torch_network(cell, bidirectional, pooling):
     torch.manual_seed(1)
     config = ModelConfig(

@@ -4,6 +4,7 @@ import torch
 from sentiment.config import PAD, UNK, ModelConfig
 from sentiment.encoding import pad_batch, token_ids
 from sentiment.model import SentimentNet
+from tests.synthetic import NETWORKS
 
 
 def test_the_2015_configuration_is_expressible_exactly():
@@ -17,9 +18,7 @@ def test_the_2015_configuration_is_expressible_exactly():
     assert sum(p.numel() for p in net.rnn.parameters()) == lstm_params
 
 
-@pytest.mark.parametrize("cell", ["lstm", "gru"])
-@pytest.mark.parametrize("bidirectional", [False, True])
-@pytest.mark.parametrize("pooling", ["last", "max", "mean", "max+mean", "last+max+mean"])
+@pytest.mark.parametrize(("cell", "bidirectional", "pooling"), NETWORKS)
 def test_shapes_and_padding_invariance(cell, bidirectional, pooling):
     torch.manual_seed(0)
     config = ModelConfig(
