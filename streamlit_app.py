@@ -311,8 +311,8 @@ def curves(
     st.caption(tr(source, n=len(scores)))
     if len(set(labels.tolist())) < 2:
         return
-    positives, negatives = scores[labels == 1], scores[labels == 0]
-    point = (float(np.mean(negatives >= threshold)), float(np.mean(positives >= threshold)))
+    here = rates_by_threshold(scores, labels, [threshold])
+    point = (1 - float(here["tnr"][0]), float(here["tpr"][0]))  # (FPR, TPR) of the current threshold
     current = selective_metrics(scores, labels, threshold, band)
     figures = {
         "rates": charts.rates_chart(rates_by_threshold(scores, labels), threshold, band, tr),
