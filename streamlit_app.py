@@ -1,4 +1,5 @@
-"""The demo page: score Chinese reviews, explore the threshold and abstain band, browse word neighbours.
+"""The demo page: score Chinese reviews, explore the threshold and abstain band, browse word neighbours,
+and see how the model reads a text (the teaching views in ``views/``).
 
     streamlit run streamlit_app.py                                     # the checkpoint in assets/default
     SENTIMENT_CHECKPOINT=runs/my-model streamlit run streamlit_app.py  # another one (server side only)
@@ -31,6 +32,9 @@ from sentiment.thresholds import (
     selective_metrics,
 )
 from sentiment.verdict import describe, verdict_text
+from views.playground import playground
+from views.reading import reading_view
+from views.whatif import counterfactual_view, word_order_view
 
 Tr = Callable[..., str]
 EXAMPLES = {
@@ -453,8 +457,17 @@ def main() -> None:
             scored = read_upload(file, predictor, tr)
         except ValueError as err:
             st.error(tr("upload_error", error=escape_markdown(str(err))))
-    decision_panel(predictor, texts, scores, scored, tr)
-    neighbour_section(path, predictor, words, tr)
+    tabs = st.tabs([tr(f"tab_{name}") for name in ("score", "reading", "vectors", "whatif")])
+    with tabs[0]:
+        decision_panel(predictor, texts, scores, scored, tr)
+    with tabs[1]:
+        reading_view(predictor, path, texts, tr)
+    with tabs[2]:
+        neighbour_section(path, predictor, words, tr)
+        playground(predictor, tr)
+    with tabs[3]:
+        counterfactual_view(predictor, path, texts, tr)
+        word_order_view(predictor, path, tr)
 
 
 main()

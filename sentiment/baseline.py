@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .bagofwords import BagOfWords, word_ngrams
+
 C_GRID = (1.0, 4.0, 16.0)
 
 
@@ -19,7 +21,7 @@ class TfidfBaseline:
         from sklearn.linear_model import LogisticRegression
 
         self.c = c
-        self.vectorizer = TfidfVectorizer(analyzer=_word_ngrams, min_df=2, sublinear_tf=True, lowercase=False)
+        self.vectorizer = TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True, lowercase=False)
         self.model = LogisticRegression(C=c, max_iter=2000, random_state=seed)
 
     def fit(self, tokens: Sequence[Sequence[str]], labels: Sequence[int]) -> TfidfBaseline:
@@ -30,10 +32,9 @@ class TfidfBaseline:
         """P(positive) for segmented texts."""
         return self.model.predict_proba(self.vectorizer.transform(tokens))[:, 1]
 
-
-def _word_ngrams(tokens: Sequence[str]) -> list[str]:
-    """Unigrams and bigrams of already-segmented words."""
-    return list(tokens) + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    def to_bag_of_words(self) -> BagOfWords:
+        """The fitted model as plain arrays, to save beside a checkpoint and score without sklearn."""
+        return BagOfWords.from_sklearn(self.vectorizer, self.model, self.c)
 
 
 def fit_baseline(train_tokens, train_labels, val_tokens, val_labels, seed: int = 0) -> TfidfBaseline:
@@ -45,3 +46,11 @@ def fit_baseline(train_tokens, train_labels, val_tokens, val_labels, seed: int =
         if acc > best_acc:
             best, best_acc = model, acc
     return best
+
+
+def fit_on_split(frame, seed: int = 0) -> TfidfBaseline:
+    """``fit_baseline`` on a split corpus (columns tokens, label, split): train split, C on validation."""
+    train, val = frame[frame.split == "train"], frame[frame.split == "val"]
+    return fit_baseline(
+        list(train["tokens"]), list(train["label"]), list(val["tokens"]), list(val["label"]), seed
+    )

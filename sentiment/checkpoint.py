@@ -4,7 +4,9 @@ A checkpoint is a directory holding
 - ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
 - ``model.safetensors``: the network's state dict (embedding stored as float16);
 - ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
-- ``validation.json``: validation scores and labels, from which the page draws its curves.
+- ``validation.json``: validation scores and labels, from which the page draws its curves;
+- optionally ``baseline.json`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
+  trained on the same texts; older checkpoints have none and still load.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .bagofwords import BagOfWords, load_bag_of_words
 from .config import ModelConfig
 from .embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
 from .forward import expected_shapes
@@ -33,10 +36,11 @@ class Checkpoint:
     vectors: WordVectors
     val_scores: np.ndarray
     val_labels: np.ndarray
+    baseline: BagOfWords | None = None  # the bag-of-words model trained on the same texts, if saved
 
 
 def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
-    """Write the four files of a checkpoint into ``directory`` (created if needed)."""
+    """Write the files of a checkpoint into ``directory`` (created if needed)."""
     from safetensors.numpy import save_file
 
     directory = Path(directory)
@@ -53,6 +57,8 @@ def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
     }
     (directory / VALIDATION).write_text(json.dumps(validation))
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    if ckpt.baseline is not None:
+        ckpt.baseline.save(directory)
 
 
 def _read_json(path: Path) -> dict:
@@ -111,4 +117,4 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
         raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
     if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
         raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
-    return Checkpoint(meta, config, state, vectors, scores, labels)
+    return Checkpoint(meta, config, state, vectors, scores, labels, load_bag_of_words(directory))

@@ -34,6 +34,11 @@ class WordVectors:
         self.vectors.setflags(write=False)
 
     @property
+    def unit_vectors(self) -> np.ndarray:
+        """The vectors scaled to length 1 (read-only), for cosine similarities."""
+        return self._unit
+
+    @property
     def vector_size(self) -> int:
         return self.vectors.shape[1]
 

@@ -11,14 +11,14 @@ from .config import PAD, UNK
 TRUNCATIONS = ("pre", "post")
 
 
-def token_ids(
+def read_tokens(
     tokens: Sequence[str],
     key_to_index: Mapping[str, int],
     max_len: int,
     truncate: str = "pre",
     oov_chars: bool = False,
-) -> list[int]:
-    """Embedding rows of the words (unknown words -> UNK), cut to ``max_len``.
+) -> list[str]:
+    """The words the network reads, in order: cut to ``max_len``.
 
     ``truncate="pre"`` keeps the last ``max_len`` words, as Keras' ``pad_sequences`` does.
     ``oov_chars`` reads an unknown word of several characters as those characters, each known
@@ -30,7 +30,23 @@ def token_ids(
         tokens = [c for w in tokens for c in ([w] if w in key_to_index or len(w) == 1 else w)]
     if len(tokens) > max_len:
         tokens = tokens[-max_len:] if truncate == "pre" else tokens[:max_len]
+    return list(tokens)
+
+
+def ids_of(tokens: Sequence[str], key_to_index: Mapping[str, int]) -> list[int]:
+    """Embedding rows of words already read (unknown words -> UNK)."""
     return [key_to_index[w] + 2 if w in key_to_index else UNK for w in tokens]
+
+
+def token_ids(
+    tokens: Sequence[str],
+    key_to_index: Mapping[str, int],
+    max_len: int,
+    truncate: str = "pre",
+    oov_chars: bool = False,
+) -> list[int]:
+    """Embedding rows of the words the network reads (``read_tokens``), unknown words -> UNK."""
+    return ids_of(read_tokens(tokens, key_to_index, max_len, truncate, oov_chars), key_to_index)
 
 
 def pad_batch(id_lists: Sequence[Sequence[int]]):

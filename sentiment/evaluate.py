@@ -2,6 +2,7 @@
 
     python -m sentiment.evaluate assets/default              # the metrics table of a checkpoint
     python -m sentiment.evaluate assets/default --recompute  # recompute them from the data first
+    python -m sentiment.evaluate assets/default --add-baseline  # ship the TF-IDF baseline with an old one
 
 Scores always come from the checkpoint as loaded from disk, so the figures describe exactly
 what ships. Out-of-domain sets lose every text the model saw, labelled or not.
@@ -20,9 +21,10 @@ import numpy as np
 import pandas as pd
 
 from . import data as datasets
-from .baseline import fit_baseline
+from .bagofwords import BagOfWords
+from .baseline import fit_on_split
 from .checkpoint import META
-from .predict import load_predictor
+from .predict import Predictor, load_predictor
 from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
@@ -54,6 +56,11 @@ def evaluation_sets(
     return sets
 
 
+def refit_baseline(predictor: Predictor, frame: pd.DataFrame, seed: int) -> BagOfWords:
+    """The TF-IDF baseline fitted on the split corpus's training texts, segmented as the checkpoint does."""
+    return fit_on_split(frame.assign(tokens=frame["text"].map(predictor.segment)), seed).to_bag_of_words()
+
+
 def evaluate_checkpoint(
     directory,
     frame: pd.DataFrame,
@@ -62,20 +69,16 @@ def evaluate_checkpoint(
     baseline: bool = False,
     seed: int = 0,
 ) -> dict:
-    """Metrics at 0.5 (and coverage with the default band) per set, for the LSTM and the baseline."""
+    """Metrics at 0.5 (and coverage with the default band) per set, for the LSTM and the baseline
+    saved in the checkpoint (fitted here, with ``baseline``, for a checkpoint that has none)."""
     predictor = load_predictor(directory)
     sets = evaluation_sets(frame, ood, unlabeled)
     models = {"lstm": lambda name: predictor.predict_proba(list(sets[name]["text"]))}
-    if baseline:
+    model = predictor.checkpoint.baseline
+    if model is None and baseline:  # a checkpoint saved before baselines were shipped
+        model = refit_baseline(predictor, frame, seed)
+    if model is not None:
         tokens = {name: [predictor.segment(t) for t in part["text"]] for name, part in sets.items()}
-        train = frame[frame.split == "train"]
-        model = fit_baseline(
-            [predictor.segment(t) for t in train["text"]],
-            list(train["label"]),
-            tokens["val"],
-            list(sets["val"]["label"]),
-            seed=seed,
-        )
         models["tfidf_lr"] = lambda name: model.predict_proba(tokens[name])
     results = {}
     for name, part in sets.items():
@@ -115,9 +118,9 @@ def metrics_table(metrics: dict) -> str:
     return "\n".join(rows)
 
 
-def reevaluate(directory: str | Path) -> dict:
-    """Recompute a checkpoint's metrics from the data its training command names, after checking
-    every file's sha256; the split is rebuilt from the recorded seeds. Returns the new metrics."""
+def recorded_split(directory: str | Path) -> tuple:
+    """The data a checkpoint's training command names, after checking every file's sha256, and the
+    split rebuilt from the recorded seeds: (meta, parsed command, train.Inputs, split corpus)."""
     from . import train
 
     meta = json.loads((Path(directory) / META).read_text(encoding="utf-8"))
@@ -128,6 +131,12 @@ def reevaluate(directory: str | Path) -> dict:
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
     frame, _ = train.split_corpus(inputs.corpus, train.TrainConfig(**meta["train"]))
+    return meta, args, inputs, frame
+
+
+def reevaluate(directory: str | Path) -> dict:
+    """Recompute a checkpoint's metrics from the data its training command names. Returns them."""
+    meta, args, inputs, frame = recorded_split(directory)
     metrics = evaluate_checkpoint(
         directory, frame, inputs.ood, inputs.unlabeled, baseline=args.baseline, seed=meta["train"]["seed"]
     )
@@ -136,12 +145,28 @@ def reevaluate(directory: str | Path) -> dict:
     return metrics
 
 
+def add_baseline(directory: str | Path) -> BagOfWords:
+    """Fit the TF-IDF baseline on a checkpoint's recorded training split and save it beside the
+    checkpoint (for checkpoints trained before the baseline was shipped with them)."""
+    meta, _, _, frame = recorded_split(directory)
+    model = refit_baseline(load_predictor(directory), frame, meta["train"]["seed"])
+    model.save(directory)
+    return model
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m sentiment.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("checkpoint", type=Path)
     parser.add_argument("--recompute", action="store_true", help="re-evaluate from the training data first")
+    parser.add_argument(
+        "--add-baseline",
+        action="store_true",
+        help="fit the TF-IDF baseline on the recorded split and save it",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.add_baseline:
+        add_baseline(args.checkpoint)
     if args.recompute:
         reevaluate(args.checkpoint)
     print(metrics_table(json.loads((args.checkpoint / META).read_text(encoding="utf-8"))["metrics"]))

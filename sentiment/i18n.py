@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .i18n_teaching import TEACHING
+
 LANGUAGES = {"zh": "中文", "en": "English"}
 
 # key: (Chinese, English); {name} fields are filled by str.format
@@ -186,6 +188,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chosen": ("查询词", "chosen word"),
     "similar_to": ("与“{word}”相似度 {sim}", "similarity to '{word}': {sim}"),
 }
+
+STRINGS |= TEACHING  # the teaching views' text lives in its own module; no key is in both
 
 
 def translator(lang: str) -> Callable[..., str]:

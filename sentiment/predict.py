@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from .checkpoint import Checkpoint, load_checkpoint
-from .encoding import token_ids
-from .forward import NumpyNet, sigmoid
+from .encoding import ids_of, read_tokens, token_ids
+from .explain import Explanation, explain_ids
+from .forward import NumpyNet, proba_by_length
 from .text import Segmenter
 
 DEFAULT_CHECKPOINT = Path(__file__).resolve().parent.parent / "assets" / "default"
@@ -43,6 +44,7 @@ class Predictor:
         self._torch_net = None
         self._torch_lock = threading.Lock()
         self.vectors = checkpoint.vectors
+        self.baseline = checkpoint.baseline  # the TF-IDF baseline shipped beside the checkpoint, or None
         self.segmenter = segmenter_from_meta(self.meta.get("segmenter", {}))
         self.max_len = int(self.meta["train"]["max_len"])
         self.truncate = self.meta["train"].get("truncate", "pre")
@@ -60,6 +62,19 @@ class Predictor:
     def in_vocabulary(self, word: str) -> bool:
         """Whether ``word`` has a word vector (otherwise the model reads it as unknown)."""
         return word in self.vectors
+
+    def read(self, text: str) -> list[str]:
+        """The tokens the network reads for ``text``: its words, cut to ``max_len`` as the model cuts them."""
+        return read_tokens(
+            self.segment(text), self.vectors.key_to_index, self.max_len, self.truncate, self.oov_chars
+        )
+
+    def explain(self, text: str) -> Explanation:
+        """How the network reads ``text``: its tokens, the probability after each prefix, the gate
+        activations per token and each token's contribution (see ``explain.Explanation``)."""
+        tokens = self.read(text)
+        known = [self.in_vocabulary(w) for w in tokens]
+        return explain_ids(self.net, tokens, ids_of(tokens, self.vectors.key_to_index), known)
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
@@ -96,16 +111,7 @@ class Predictor:
                     lengths = torch.full((len(ids),), ids.shape[1], dtype=torch.long)
                     return net(torch.from_numpy(ids), lengths).numpy()
 
-        lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
-        order = np.argsort(lengths, kind="stable")
-        runs = np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1)  # one run per length
-        out = np.empty(len(id_lists), dtype=np.float64)
-        for run in runs:
-            for start in range(0, len(run), batch_size):
-                chunk = run[start : start + batch_size]
-                ids = np.array([id_lists[i] for i in chunk], dtype=np.int64).reshape(len(chunk), -1)
-                out[chunk] = sigmoid(logits(ids).astype(np.float64))
-        return out
+        return proba_by_length(logits, id_lists, batch_size)
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         """P(positive), one per text, for any list of strings, empty ones included."""
@@ -115,6 +121,13 @@ class Predictor:
             if not isinstance(t, str):
                 raise TypeError(f"texts[{i}] is a {type(t).__name__}, not a str")
         return self.proba_from_ids(self.encode(texts), batch_size)
+
+    def baseline_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """P(positive) from the bag-of-words baseline trained on the same texts (all words, in any
+        order); ValueError when the checkpoint was saved without one."""
+        if self.baseline is None:
+            raise ValueError("this checkpoint has no bag-of-words baseline (saved before baselines shipped)")
+        return self.baseline.predict_proba([self.segment(t) for t in texts])
 
     def neighbors(self, word: str, k: int = 10) -> list[tuple[str, float]]:
         """The ``k`` nearest words to ``word`` by cosine similarity of their Word2Vec vectors."""

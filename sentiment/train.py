@@ -26,6 +26,7 @@ import torch
 from tqdm import tqdm
 
 from . import data as datasets
+from .baseline import fit_on_split
 from .checkpoint import Checkpoint, save_checkpoint
 from .config import ModelConfig
 from .embeddings import WordVectors, train_word2vec
@@ -165,7 +166,8 @@ def train(
     segmenter: Segmenter,
     unlabeled: list[str] = (),
 ) -> Checkpoint:
-    """Word2Vec and the network on the train split; threshold and band from the val split."""
+    """Word2Vec, the network and the TF-IDF baseline on the train split; threshold, band and the
+    baseline's C from the val split."""
     seed_everything(cfg.seed)
     tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
     frame = frame.assign(tokens=tokens)
@@ -211,7 +213,8 @@ def train(
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
     state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
-    return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels)
+    baseline = fit_on_split(frame, cfg.seed).to_bag_of_words()
+    return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels, baseline)
 
 
 def add_fields(group, config_class, skip=()) -> None:
@@ -254,7 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--stopwords", help="file of stop words, one per line")
     add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size",))
     add_fields(parser.add_argument_group("training"), TrainConfig)
-    parser.add_argument("--baseline", action="store_true", help="also fit and report the TF-IDF baseline")
+    # the baseline is now always fitted and saved; the flag stays so that recorded commands still parse
+    parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads for torch")
     return parser
 
@@ -331,7 +335,7 @@ def main(argv: list[str] | None = None) -> None:
     checkpoint.meta["data"] = inputs.files
     save_checkpoint(args.out, checkpoint)
     checkpoint.meta["metrics"] = evaluate_checkpoint(
-        args.out, frame, inputs.ood, inputs.unlabeled, baseline=args.baseline, seed=cfg.seed
+        args.out, frame, inputs.ood, inputs.unlabeled, seed=cfg.seed
     )
     save_checkpoint(args.out, checkpoint)
     print(f"saved {args.out}")

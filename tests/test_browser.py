@@ -168,3 +168,25 @@ def test_upload_a_labelled_file(server, browser, tmp_path) -> None:
     WebDriverWait(browser, 60).until(lambda d: "Scores for" in d.page_source and "Accuracy" in d.page_source)
     assert "labels of the uploaded file (60 texts)" in browser.page_source
     shot(browser, "4-upload")
+
+
+@pytest.mark.parametrize(
+    ("tab", "shown", "name"),
+    [
+        ("How it reads", "P(positive) after each word", "5-how-it-reads"),
+        ("Word vectors", "Odd one out", "6-word-vectors"),
+        ("What if", "Word order", "7-what-if"),
+    ],
+)
+def test_teaching_tabs(server, browser, tab: str, shown: str, name: str) -> None:
+    url, _ = server
+    browser.get(f"{url}/?lang=en&text=虽然价格有点贵，但是真的很好用")
+    verdict(browser)
+    button = WebDriverWait(browser, 30).until(
+        ec.element_to_be_clickable((By.XPATH, f"//button[@role='tab'][contains(., '{tab}')]"))
+    )
+    button.click()
+    WebDriverWait(browser, 30).until(lambda d: shown in d.page_source)
+    time.sleep(1)  # let plotly draw before the screenshot
+    assert "Traceback" not in browser.page_source
+    shot(browser, name)

@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from sentiment import load_predictor
+from sentiment.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
 from sentiment.checkpoint import META, VALIDATION, VECTORS, WEIGHTS, load_checkpoint, save_checkpoint
 
 TEXTS = ["手机很好", "服务恶劣", "", "😀", "完全没见过的词语组合"]
@@ -22,7 +23,8 @@ def test_round_trip_gives_identical_predictions(tiny_checkpoint, tmp_path):
 
 
 def test_checkpoint_holds_only_safe_files(tiny_checkpoint):
-    assert sorted(p.name for p in tiny_checkpoint.iterdir()) == sorted([META, WEIGHTS, VECTORS, VALIDATION])
+    names = [META, WEIGHTS, VECTORS, VALIDATION, BASELINE_JSON, BASELINE_WEIGHTS]
+    assert sorted(p.name for p in tiny_checkpoint.iterdir()) == sorted(names)
     assert (tiny_checkpoint / WEIGHTS).read_bytes()[:1] != b"\x80"
 
 

@@ -57,9 +57,15 @@ def test_metrics_table_has_a_row_per_set(tiny_predictor):
     table = metrics_table(tiny_predictor.meta["metrics"]).splitlines()
     assert table[0].startswith("| test set | n |")
     test_row = next(line for line in table if line.startswith("| test |"))
-    accuracy = tiny_predictor.meta["metrics"]["test"]["lstm"]["accuracy"]
-    assert f"{accuracy:.2%}" in test_row and "| - | - | - |" in test_row  # no baseline in this run
+    test = tiny_predictor.meta["metrics"]["test"]
+    assert f"| {test['lstm']['accuracy']:.2%} |" in test_row
+    assert f"| {test['tfidf_lr']['accuracy']:.2%} |" in test_row  # the baseline shipped with it
     assert len(table) == 2 + len(tiny_predictor.meta["metrics"])
+    without = {
+        name: {k: v for k, v in m.items() if k != "tfidf_lr"}
+        for name, m in tiny_predictor.meta["metrics"].items()
+    }
+    assert "| - | - | - |" in metrics_table(without).splitlines()[2]  # an older checkpoint: no baseline
 
 
 def test_recompute_gives_the_same_metrics_and_checks_the_data(tiny_checkpoint, tmp_path):
