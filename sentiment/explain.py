@@ -1,8 +1,10 @@
 """How the network reads one text: the probability after each prefix, the gates, each word's part.
 
->>> p = load_predictor()                                     # doctest: +SKIP
->>> e = p.explain("虽然价格有点贵，但是真的很好用")          # doctest: +SKIP
->>> e.tokens, e.prefix_proba[-1] == p.predict_proba([e.text])[0]  # doctest: +SKIP
+    p = load_predictor()
+    e = p.explain("虽然价格有点贵，但是真的很好用")
+    e.tokens          # ('虽然', '价格', '有点', '贵', ',', '但是', '真的', '很', '好', '用')
+    e.prefix_proba    # P(positive) after 虽然, after 虽然价格, ...; the last is predict_proba's
+    e.contributions   # how much each word adds: 好 +0.25, 贵 -0.03 with the shipped model
 
 Everything is computed in numpy from the checkpoint's own weights (``forward.NumpyNet``); the
 prefixes and the leave-one-out texts are scored in batches of equal length, so nothing is padded

@@ -82,7 +82,7 @@ def gate_heatmap(
     return _layout(
         fig,
         title,
-        max(220, 60 + 14 * len(rows)),
+        max(240, 110 + 20 * len(rows)),
         xaxis=_word_axis(tokens),
         yaxis=axis | {"autorange": "reversed"},
     )

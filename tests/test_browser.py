@@ -183,7 +183,7 @@ def test_teaching_tabs(server, browser, tab: str, shown: str, name: str) -> None
     browser.get(f"{url}/?lang=en&text=虽然价格有点贵，但是真的很好用")
     verdict(browser)
     button = WebDriverWait(browser, 30).until(
-        ec.element_to_be_clickable((By.XPATH, f"//button[@role='tab'][contains(., '{tab}')]"))
+        ec.element_to_be_clickable((By.XPATH, f"//*[@role='tab'][contains(., '{tab}')]"))
     )
     button.click()
     WebDriverWait(browser, 30).until(lambda d: shown in d.page_source)

@@ -22,7 +22,8 @@ def test_each_swap_is_scored_as_its_own_text(tiny_predictor):
     for row in table.itertuples():
         assert row.word == e.tokens[row.position]
         assert (row.replacement, pytest.approx(row.similarity)) in p.neighbors(row.word, 3)
-        swapped = ids[: row.position] + [p.vectors.key_to_index[row.replacement] + 2] + ids[row.position + 1 :]
+        i = row.position
+        swapped = ids[:i] + [p.vectors.key_to_index[row.replacement] + 2] + ids[i + 1 :]
         assert row.proba == pytest.approx(p.proba_from_ids([swapped])[0], abs=1e-6)
         assert row.change == pytest.approx(row.proba - e.proba)
 

@@ -49,7 +49,7 @@ def playground(predictor: Predictor, tr: Tr) -> None:
         first, second = a.text_input(tr("wp_word_a"), key="wp_a"), b.text_input(tr("wp_word_b"), key="wp_b")
         value = attempt(lambda: similarity(vectors, first.strip(), second.strip()), tr)
         if value is not None:
-            st.metric(tr("col_similarity"), f"{value:.3f}")
+            st.markdown(f"{tr('col_similarity')}: **{value:.3f}**")
     with right:
         st.markdown(f"**{tr('wp_analogy')}**")
         a, b, c, k = st.columns([2, 2, 2, 1])
