@@ -189,7 +189,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "similar_to": ("与“{word}”相似度 {sim}", "similarity to '{word}': {sim}"),
 }
 
-STRINGS |= TEACHING  # the teaching views' text lives in its own module; no key is in both
+if STRINGS.keys() & TEACHING.keys():  # the teaching views' text lives in its own module
+    raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & TEACHING.keys())}")
+STRINGS |= TEACHING
 
 
 def translator(lang: str) -> Callable[..., str]:

@@ -11,9 +11,11 @@ import pytest
 
 from sentiment import load_predictor
 from sentiment.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
+from sentiment.checkpoint import save_checkpoint
 from sentiment.i18n import translator
 from sentiment.wordplay import analogy, odd_one_out, similarity
 from tests.app_fixtures import checkpoint_env, page
+from tests.random_model import random_predictor
 from views.whatif import ORDER_EXAMPLES
 
 pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)
@@ -156,3 +158,20 @@ def test_checkpoint_without_baseline_says_so(tiny_checkpoint, tmp_path, monkeypa
     at = page({"text": TEXT})
     assert not at.exception
     assert EN("order_no_baseline") in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize(("cell", "gate", "name"), [("lstm", 2, "output"), ("gru", 1, "update")])
+def test_gates_of_both_directions_of_an_lstm_and_a_gru(tmp_path, monkeypatch, cell, gate, name) -> None:
+    predictor = random_predictor(cell, bidirectional=True)
+    save_checkpoint(tmp_path, predictor.checkpoint)
+    monkeypatch.setenv("SENTIMENT_CHECKPOINT", str(tmp_path))
+    at = page({"text": TEXT})
+    assert at.selectbox(key="gate_dir").options == ["forward", "backward"]
+    at.selectbox(key="gate_dir").set_value(1).run()
+    at.selectbox(key="gate_name").set_value(gate).run()
+    assert not at.exception
+    assert figure(at, "gates_units")["layout"]["title"]["text"] == f"backward {name} gate, unit by unit"
+    e = predictor.explain(TEXT)
+    assert len(values(figure(at, "gates_mean")["data"][0]["z"])) == 2 * len(e.gate_names)
+    assert EN(f"gates_help_{cell}") in [c.value for c in at.caption]
+    assert EN("order_no_baseline") in [i.value for i in at.info]  # saved without a baseline

@@ -9,32 +9,12 @@ import torch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sentiment.checkpoint import Checkpoint
+from sentiment import load_predictor
 from sentiment.config import ModelConfig
-from sentiment.embeddings import WordVectors
 from sentiment.forward import NumpyNet
 from sentiment.model import SentimentNet
-from sentiment.predict import Predictor
-from tests.synthetic import NEGATIVE, NETWORKS, POSITIVE, SUBJECTS
-
-WORDS = SUBJECTS + POSITIVE + NEGATIVE + ["不", "很", "是"]
-
-
-def random_predictor(cell="lstm", bidirectional=True, pooling="max+mean", max_len=12, seed=0) -> Predictor:
-    """A Predictor over untrained random weights (enough for identities that hold for any weights)."""
-    torch.manual_seed(seed)
-    config = ModelConfig(
-        vocab_size=len(WORDS) + 2,
-        embed_dim=6,
-        hidden=5,
-        cell=cell,
-        bidirectional=bidirectional,
-        pooling=pooling,
-    )
-    state = {k: v.numpy() for k, v in SentimentNet(config).eval().state_dict().items()}
-    vectors = WordVectors(WORDS, state["embedding.weight"][2:])
-    meta = {"train": {"max_len": max_len}, "segmenter": {"user_words": [(w, None, None) for w in WORDS]}}
-    return Predictor(Checkpoint(meta, config, state, vectors, np.empty(0), np.empty(0, dtype=np.int64)))
+from tests.random_model import random_predictor
+from tests.synthetic import NETWORKS
 
 
 def manual_gates(net: SentimentNet, ids: list[int], suffix: str = "") -> np.ndarray:
@@ -94,6 +74,15 @@ def test_last_prefix_is_predict_proba_and_contributions_leave_one_word_out(cell,
     names = ("forget", "input", "output") if cell == "lstm" else ("reset", "update")
     assert e.gate_names == names and e.directions == ("forward", "backward")[: 1 + bidirectional]
     assert e.gates.shape == (1 + bidirectional, len(e.tokens), len(names), 5)
+
+
+def test_the_shipped_checkpoint_explains_as_it_predicts():
+    p = load_predictor()  # assets/default, in the repository: a bidirectional LSTM with max+mean pooling
+    assert p.checkpoint.config.bidirectional
+    for text in ("虽然价格有点贵，但是真的很好用", "不是很好", "好"):
+        e = p.explain(text)
+        assert abs(e.prefix_proba[-1] - p.predict_proba([text])[0]) < 1e-9
+        assert e.gates.shape == (2, len(e.tokens), 3, p.checkpoint.config.hidden)
 
 
 def test_the_tiny_model_credits_the_sentiment_phrase(tiny_predictor):
