@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from sentiment import Predictor, charts, load_predictor, upload
+from sentiment.bands import CRITERIA, DEFAULTS, choose_band
 from sentiment.i18n import LANGUAGES, translator
 from sentiment.markup import escape_markdown, segmentation_markdown
 from sentiment.neighbours import neighbour_table, scatter_points, typed_words
@@ -99,16 +100,29 @@ def use_example(text: str) -> None:
     st.session_state.update(text=text, per_line=False)
 
 
-def keep_band() -> None:
-    st.session_state.band = fit_band(st.session_state.threshold, st.session_state.band)
+RULE_RANGES = {"steep": (0.01, 1.0, 0.01), "accuracy": (0.5, 1.0, 0.005), "coverage": (0.05, 1.0, 0.01)}
+
+
+def apply_band_rule(scores: np.ndarray, labels: np.ndarray) -> None:
+    """Move the band to the chosen criterion's band around the threshold; by hand: keep it around it."""
+    state = st.session_state
+    rule = state.get("band_rule", "manual")
+    if rule == "manual":
+        state.band = fit_band(state.threshold, state.band)
+    else:
+        state.band = choose_band(
+            rule, scores, labels, state.threshold, state.get(f"rule_{rule}", DEFAULTS[rule])
+        )
 
 
 def keep_threshold() -> None:
+    """A band moved by hand: the threshold follows into it, and the band is no longer a criterion's."""
     st.session_state.threshold = clamp(st.session_state.threshold, st.session_state.band)
+    st.session_state.band_rule = "manual"
 
 
 def reset_rule(threshold: float, band: tuple[float, float]) -> None:
-    st.session_state.update(threshold=threshold, band=band)
+    st.session_state.update(threshold=threshold, band=band, band_rule="manual")
 
 
 def sidebar(predictor: Predictor, tr: Tr) -> None:
@@ -179,13 +193,16 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
             tr("text_column"), columns, key="text_col", index=None if guess is None else columns.index(guess)
         )
         options = ["", *columns]  # "": no label column
-        label_col = st.sidebar.selectbox(
-            tr("label_column"),
-            options,
-            key="label_col",
-            index=options.index(upload.guess_label_column(columns) or ""),
-            format_func=lambda c: c or tr("no_label"),
-        ) or None
+        label_col = (
+            st.sidebar.selectbox(
+                tr("label_column"),
+                options,
+                key="label_col",
+                index=options.index(upload.guess_label_column(columns) or ""),
+                format_func=lambda c: c or tr("no_label"),
+            )
+            or None
+        )
     key = (file.file_id, text_col, label_col)
     return remember(
         "scored", key, lambda: score_upload(content, file.name, text_col, label_col, predictor, tr)
@@ -300,18 +317,47 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
     )
 
 
+def labelled_scores(predictor: Predictor, scored: upload.Scored | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """The labelled upload's scores when it has both classes, else the checkpoint's validation scores."""
+    if scored is not None and scored.labels is not None and len(set(scored.labels.tolist())) == 2:
+        return scored.scores, scored.labels, "source_upload"
+    return predictor.checkpoint.val_scores, predictor.checkpoint.val_labels, "source_validation"
+
+
+def band_rule(scores: np.ndarray, labels: np.ndarray, source: str, tr: Tr) -> None:
+    """Pick how the band is chosen: by hand, the post's steep region, or a target accuracy or coverage."""
+    rule = st.selectbox(
+        tr("band_rule"),
+        ("manual", *CRITERIA),
+        format_func=lambda c: tr(f"rule_{c}_name"),
+        key="band_rule",
+        on_change=apply_band_rule,
+        args=(scores, labels),
+        help=tr("band_rule_help"),
+    )
+    if rule != "manual":
+        low, high, step = RULE_RANGES[rule]
+        st.slider(
+            tr(f"rule_{rule}_value"),
+            low,
+            high,
+            DEFAULTS[rule],
+            step,
+            key=f"rule_{rule}",
+            on_change=apply_band_rule,
+            args=(scores, labels),
+        )
+        st.caption(tr("rule_on", data=tr(source, n=len(scores))))
+
+
 def curves(
     predictor: Predictor, scored: upload.Scored | None, threshold: float, band: tuple[float, float], tr: Tr
 ) -> None:
     """TPR/TNR, ROC and selective curves on the labelled upload if there is one, else on validation."""
     st.subheader(tr("charts"))
-    scores, labels = predictor.checkpoint.val_scores, predictor.checkpoint.val_labels
-    source = "source_validation"
-    if scored is not None and scored.labels is not None:
-        if len(set(scored.labels.tolist())) == 2:
-            scores, labels, source = scored.scores, scored.labels, "source_upload"
-        else:
-            st.info(tr("one_class"))
+    scores, labels, source = labelled_scores(predictor, scored)
+    if scored is not None and scored.labels is not None and source == "source_validation":
+        st.info(tr("one_class"))
     st.caption(tr(source, n=len(scores)))
     if len(set(labels.tolist())) < 2:
         return
@@ -337,6 +383,7 @@ def decision_panel(
     start = time.perf_counter()
     st.subheader(tr("decision"))
     left, right = st.columns([3, 2])
+    rule_scores, rule_labels, source = labelled_scores(predictor, scored)
     with right:
         st.slider(
             tr("threshold"),
@@ -345,7 +392,8 @@ def decision_panel(
             step=0.001,
             format="%.3f",
             key="threshold",
-            on_change=keep_band,
+            on_change=apply_band_rule,
+            args=(rule_scores, rule_labels),
             help=tr("threshold_help"),
         )
         st.slider(
@@ -358,6 +406,7 @@ def decision_panel(
             on_change=keep_threshold,
             help=tr("band_help"),
         )
+        band_rule(rule_scores, rule_labels, source, tr)
         st.button(tr("reset"), key="reset", on_click=reset_rule, args=(predictor.threshold, predictor.band))
     threshold, band = st.session_state.threshold, tuple(st.session_state.band)
     with left:

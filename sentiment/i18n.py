@@ -92,6 +92,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Scores inside the band (edges included) get no verdict; the band always contains the threshold.",
     ),
     "reset": ("恢复模型默认值", "Restore the model's values"),
+    "band_rule": ("弃权区间怎么定", "How the band is chosen"),
+    "band_rule_help": (
+        "陡变区：TPR 下降、TNR 上升各至少给定比例的最短区间（2015 年文章的思路）；"
+        "目标准确率：选择性准确率达标的最窄区间；目标覆盖率：至少保留给定比例时最准的区间。都围绕当前阈值。",
+        "Steep region: the shortest band over which TPR falls and TNR rises by at least the given share "
+        "each (the 2015 post's idea); target accuracy: the narrowest band whose selective accuracy reaches "
+        "it; target coverage: the most accurate band keeping at least that share. All around the threshold.",
+    ),
+    "rule_manual_name": ("手动（拖动滑块）", "By hand (the sliders)"),
+    "rule_steep_name": ("文章的准则：TPR/TNR 陡变区", "The post's criterion: where TPR/TNR change steeply"),
+    "rule_accuracy_name": ("目标：选择性准确率", "Target: selective accuracy"),
+    "rule_coverage_name": ("目标：覆盖率", "Target: coverage"),
+    "rule_steep_value": ("区间内每类分数的比例", "Share of each class inside the band"),
+    "rule_accuracy_value": ("目标选择性准确率", "Selective accuracy to reach"),
+    "rule_coverage_value": ("至少保留（不弃权）的比例", "Share of texts to keep (not abstain on)"),
+    "rule_on": ("区间按带标注的分数计算。{data}", "The band is computed from labelled scores. {data}"),
     "redrawn": ("本面板服务器耗时 {ms} ms", "panel drawn in {ms} ms of server time"),
     "charts": ("阈值曲线", "Threshold curves"),
     "source_validation": ("数据：模型验证集（{n} 条）", "Data: the model's validation set ({n} texts)"),
