@@ -85,23 +85,27 @@ class BagOfWords:
         save_file({"idf": self.idf, "coef": self.coef}, str(directory / BASELINE_WEIGHTS))
 
 
+def has_bag_of_words(directory: str | Path) -> bool:
+    """Whether a checkpoint directory holds a baseline; ValueError when only one of its two files is there."""
+    present = [(Path(directory) / name).is_file() for name in (BASELINE_JSON, BASELINE_WEIGHTS)]
+    if any(present) and not all(present):
+        raise ValueError(
+            f"{directory}: baseline incomplete, need both {BASELINE_JSON} and {BASELINE_WEIGHTS}"
+        )
+    return all(present)
+
+
 def load_bag_of_words(directory: str | Path) -> BagOfWords | None:
     """The baseline saved in a checkpoint directory; None when it has none (older checkpoints)."""
     from safetensors import SafetensorError
     from safetensors.numpy import load_file
 
-    directory = Path(directory)
-    files = [directory / BASELINE_JSON, directory / BASELINE_WEIGHTS]
-    present = [f.is_file() for f in files]
-    if not any(present):
+    if not has_bag_of_words(directory):
         return None
-    if not all(present):
-        raise ValueError(
-            f"{directory}: baseline incomplete, need both {BASELINE_JSON} and {BASELINE_WEIGHTS}"
-        )
+    directory = Path(directory)
     try:
-        meta = json.loads(gzip.decompress(files[0].read_bytes()).decode("utf-8"))
-        arrays = load_file(str(files[1]))
+        meta = json.loads(gzip.decompress((directory / BASELINE_JSON).read_bytes()).decode("utf-8"))
+        arrays = load_file(str(directory / BASELINE_WEIGHTS))
         return BagOfWords(meta["vocabulary"], arrays["idf"], arrays["coef"], meta["intercept"], meta.get("C"))
     except (OSError, EOFError, UnicodeDecodeError, ValueError, SafetensorError, KeyError, TypeError) as err:
         raise ValueError(f"{directory}: unreadable baseline ({err!r})") from None

@@ -5,7 +5,7 @@ A checkpoint is a directory holding
 - ``model.safetensors``: the network's state dict (embedding stored as float16);
 - ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
 - ``validation.json``: validation scores and labels, from which the page draws its curves;
-- optionally ``baseline.json`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
+- optionally ``baseline.json.gz`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
   trained on the same texts; older checkpoints have none and still load.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .bagofwords import BagOfWords, load_bag_of_words
+from .bagofwords import BagOfWords, has_bag_of_words, load_bag_of_words
 from .config import ModelConfig
 from .embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
 from .forward import expected_shapes
@@ -71,8 +71,11 @@ def _read_json(path: Path) -> dict:
     return value
 
 
-def load_checkpoint(directory: str | Path) -> Checkpoint:
-    """Read and check a checkpoint directory; ValueError saying what is wrong otherwise."""
+def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
+    """Read and check a checkpoint directory; ValueError saying what is wrong otherwise.
+
+    ``baseline=False`` leaves the TF-IDF baseline on disk (reading it is most of the load time;
+    the Predictor reads it on first use)."""
     from safetensors import SafetensorError
     from safetensors.numpy import load_file
 
@@ -117,4 +120,7 @@ def load_checkpoint(directory: str | Path) -> Checkpoint:
         raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
     if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
         raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
-    return Checkpoint(meta, config, state, vectors, scores, labels, load_bag_of_words(directory))
+    if not baseline:
+        has_bag_of_words(directory)  # refuses half a baseline now, though it is read later
+    bag = load_bag_of_words(directory) if baseline else None
+    return Checkpoint(meta, config, state, vectors, scores, labels, bag)

@@ -74,7 +74,7 @@ def evaluate_checkpoint(
     predictor = load_predictor(directory)
     sets = evaluation_sets(frame, ood, unlabeled)
     models = {"lstm": lambda name: predictor.predict_proba(list(sets[name]["text"]))}
-    model = predictor.checkpoint.baseline
+    model = predictor.baseline
     if model is None and baseline:  # a checkpoint saved before baselines were shipped
         model = refit_baseline(predictor, frame, seed)
     if model is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .bagofwords import BagOfWords, load_bag_of_words
 from .checkpoint import Checkpoint, load_checkpoint
 from .encoding import ids_of, read_tokens, token_ids
 from .explain import Explanation, explain_ids
@@ -34,17 +35,22 @@ def segmenter_from_meta(settings: dict) -> Segmenter:
 
 
 class Predictor:
-    """Read-only after construction (the torch engine is built once, under a lock), so one instance
-    can serve several threads at once."""
+    """Read-only after construction (the torch engine and the baseline are built once, under a lock),
+    so one instance can serve several threads at once."""
 
-    def __init__(self, checkpoint: Checkpoint):
+    def __init__(self, checkpoint: Checkpoint, directory: str | Path | None = None):
+        """``directory``: where ``checkpoint`` was loaded from, without its baseline (read on first use)."""
         self.checkpoint = checkpoint
         self.meta = checkpoint.meta
         self.net = NumpyNet(checkpoint.config, checkpoint.state)
         self._torch_net = None
         self._torch_lock = threading.Lock()
         self.vectors = checkpoint.vectors
-        self.baseline = checkpoint.baseline  # the TF-IDF baseline shipped beside the checkpoint, or None
+        self._baseline = checkpoint.baseline
+        self._baseline_from = (
+            None if checkpoint.baseline is not None or directory is None else Path(directory)
+        )
+        self._baseline_lock = threading.Lock()
         self.segmenter = segmenter_from_meta(self.meta.get("segmenter", {}))
         self.max_len = int(self.meta["train"]["max_len"])
         self.truncate = self.meta["train"].get("truncate", "pre")
@@ -122,6 +128,15 @@ class Predictor:
                 raise TypeError(f"texts[{i}] is a {type(t).__name__}, not a str")
         return self.proba_from_ids(self.encode(texts), batch_size)
 
+    @property
+    def baseline(self) -> BagOfWords | None:
+        """The TF-IDF baseline shipped beside the checkpoint, or None; read on first use (0.1 s, most of
+        the checkpoint's load time, which scoring alone need not pay)."""
+        with self._baseline_lock:
+            if self._baseline_from is not None:
+                self._baseline, self._baseline_from = load_bag_of_words(self._baseline_from), None
+        return self._baseline
+
     def baseline_proba(self, texts: Sequence[str]) -> np.ndarray:
         """P(positive) from the bag-of-words baseline trained on the same texts (all words, in any
         order); ValueError when the checkpoint was saved without one."""
@@ -136,4 +151,5 @@ class Predictor:
 
 def load_predictor(path: str | Path | None = None) -> Predictor:
     """Load a checkpoint directory (the default checkpoint in ``assets/`` when ``path`` is None)."""
-    return Predictor(load_checkpoint(DEFAULT_CHECKPOINT if path is None else path))
+    directory = DEFAULT_CHECKPOINT if path is None else path
+    return Predictor(load_checkpoint(directory, baseline=False), directory)

@@ -160,6 +160,19 @@ def test_checkpoint_without_baseline_says_so(tiny_checkpoint, tmp_path, monkeypa
     assert EN("order_no_baseline") in [i.value for i in at.info]
 
 
+def test_a_damaged_baseline_is_reported_and_the_page_still_works(
+    tiny_checkpoint, tmp_path, monkeypatch
+) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_checkpoint, broken)
+    (broken / BASELINE_WEIGHTS).write_bytes(b"not safetensors")
+    monkeypatch.setenv("SENTIMENT_CHECKPOINT", str(broken))
+    at = page({"text": TEXT})
+    assert not at.exception
+    assert any("unreadable baseline" in e.value for e in at.error)
+    assert figure(at, "read_curve")  # the other views are unaffected
+
+
 @pytest.mark.parametrize(("cell", "gate", "name"), [("lstm", 2, "output"), ("gru", 1, "update")])
 def test_gates_of_both_directions_of_an_lstm_and_a_gru(tmp_path, monkeypatch, cell, gate, name) -> None:
     predictor = random_predictor(cell, bidirectional=True)

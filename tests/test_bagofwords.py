@@ -54,6 +54,18 @@ def test_broken_baseline_files_are_refused(fitted, tmp_path):
         BagOfWords(["a", "b"], np.ones(2), np.ones(3), 0.0)
 
 
+def test_the_predictor_reads_its_baseline_on_first_use(tiny_checkpoint, tmp_path):
+    p = load_predictor(tiny_checkpoint)
+    assert p.checkpoint.baseline is None  # not read with the checkpoint: it is most of the load time
+    assert p.baseline is p.baseline is not None
+    np.testing.assert_array_equal(p.baseline.coef, load_bag_of_words(tiny_checkpoint).coef)
+    half = tmp_path / "half"
+    shutil.copytree(tiny_checkpoint, half)
+    (half / BASELINE_WEIGHTS).unlink()
+    with pytest.raises(ValueError, match="baseline incomplete"):
+        load_predictor(half)
+
+
 def test_training_ships_the_baseline_and_old_checkpoints_still_load(tiny_checkpoint, tmp_path):
     p = load_predictor(tiny_checkpoint)
     assert p.baseline is not None

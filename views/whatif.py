@@ -86,7 +86,12 @@ def show(table: pd.DataFrame, tr: Tr, key: str) -> None:
 def word_order_view(predictor: Predictor, path: str | None, tr: Tr) -> None:
     st.subheader(tr("order_title"))
     st.caption(tr("order_help"))
-    if predictor.baseline is None:
+    try:
+        baseline = predictor.baseline
+    except ValueError as err:  # a damaged baseline file: the rest of the page still works
+        st.error(escape_markdown(str(err)))
+        return
+    if baseline is None:
         st.info(tr("order_no_baseline"))
         return
     own = upload.split_lines(st.text_area(tr("order_own"), key="order_texts", height=80))
