@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sentiment import Predictor, charts, load_predictor, upload
+from sentiment import Predictor, charts, limits, load_predictor, upload
 from sentiment.bands import CRITERIA, DEFAULTS, choose_band
 from sentiment.i18n import LANGUAGES, translator
 from sentiment.markup import escape_markdown, segmentation_markdown
@@ -61,7 +61,7 @@ def checkpoint_path() -> str | None:
 
 @st.cache_resource(show_spinner=False)
 def get_predictor(path: str | None) -> Predictor:
-    return load_predictor(path)
+    return load_predictor(path, torch_threads=limits.TORCH_THREADS)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -139,6 +139,9 @@ def sidebar(predictor: Predictor, tr: Tr) -> None:
         )
     )
     st.subheader(tr("upload"))
+    st.caption(
+        tr("limits", mb=limits.UPLOAD_MB, rows=f"{limits.ROWS:,}", chars=f"{limits.TEXT_CHARS:,}"),
+    )
 
 
 def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[str], list[str]]:
@@ -157,8 +160,12 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
         )
     text = st.session_state.text
     texts = upload.split_lines(text) if st.session_state.per_line else [text.strip()] * bool(text.strip())
-    if len(texts) > upload.MAX_ROWS:
-        st.error(tr("too_many_lines", n=len(texts), limit=upload.MAX_ROWS))
+    if len(texts) > limits.ROWS:
+        st.error(tr("too_many_lines", n=f"{len(texts):,}", limit=f"{limits.ROWS:,}"))
+        return [], []
+    if too_long := upload.long_lines(texts):
+        lines = ", ".join(map(str, too_long[:10])) + (", ..." if len(too_long) > 10 else "")
+        st.error(tr("text_too_long", lines=lines, limit=f"{limits.TEXT_CHARS:,}"))
         return [], []
     words = [w for t in texts[:50] for w in words_of(path, t)]
     if len(texts) == 1:
@@ -184,7 +191,7 @@ def show_segmentation(words: list[str], predictor: Predictor, tr: Tr) -> None:
 def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: Predictor, tr: Tr):
     """Column pickers (sidebar), then the scored upload; ValueError for an unusable file."""
     content = file.getvalue()
-    upload.check_size(len(content), st.get_option("server.maxUploadSize"), file.name)
+    upload.check_size(len(content), limits.UPLOAD_MB, file.name)
     text_col = label_col = None
     if upload.is_table(file.name):
         columns = remember("columns", file.file_id, lambda: upload.columns_of(content, file.name))
@@ -220,7 +227,8 @@ def score_upload(
         parts.append(part)
         bar.progress(done / len(texts), text=tr("scoring", done=done, total=len(texts)))
     bar.empty()
-    return upload.Scored(name, loaded.frame, np.concatenate(parts) if parts else np.empty(0), loaded.skipped)
+    scores = np.concatenate(parts) if parts else np.empty(0)
+    return upload.Scored(name, loaded.frame, scores, loaded.skipped, loaded.unlabelled, loaded.notes)
 
 
 def show_table(table: pd.DataFrame, tr: Tr, key: str) -> None:
@@ -275,6 +283,11 @@ def show_metrics(
 
 def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, float], tr: Tr) -> None:
     st.subheader(tr("upload_results", name=escape_markdown(scored.name)))
+    for note in scored.notes:
+        st.warning(escape_markdown(note))
+    if scored.unlabelled:
+        fields = upload.unlabelled_summary(scored.unlabelled)
+        st.warning(tr("unlabelled_rows", **{k: escape_markdown(v) for k, v in fields.items()}))
     if len(scored.scores):
         table = upload.result_table(scored.frame, scored.scores, threshold, band)
         counts = table["verdict"].value_counts()
@@ -289,12 +302,15 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         )
         labels = scored.labels
         if labels is not None:
-            show_metrics(scored.scores, labels, threshold, band, tr)
+            show_metrics(scored.labelled_scores, labels, threshold, band, tr)
         left, right = st.columns([3, 2])
         with left:
-            show_table(table, tr, "upload_table")
+            show_table(table.head(limits.TABLE_ROWS), tr, "upload_table")
+            if len(table) > limits.TABLE_ROWS:
+                st.caption(tr("first_rows", shown=f"{limits.TABLE_ROWS:,}", total=f"{len(table):,}"))
+        codes = None if labels is None else scored.label_codes
         right.plotly_chart(
-            charts.histogram(scored.scores, labels, threshold, band, tr), key="histogram", config=PLAIN
+            charts.histogram(scored.scores, codes, threshold, band, tr), key="histogram", config=PLAIN
         )
     else:
         st.warning(tr("upload_empty", name=escape_markdown(scored.name)))
@@ -313,14 +329,16 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         key="download",
         mime="text/csv",
         file_name=f"{Path(scored.name).stem}-scored.csv",
-        data=lambda: upload.download_csv(scored.frame, scored.scores, scored.skipped, threshold, band),
+        data=lambda: upload.download_csv(
+            scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled
+        ),
     )
 
 
 def labelled_scores(predictor: Predictor, scored: upload.Scored | None) -> tuple[np.ndarray, np.ndarray, str]:
     """The labelled upload's scores when it has both classes, else the checkpoint's validation scores."""
     if scored is not None and scored.labels is not None and len(set(scored.labels.tolist())) == 2:
-        return scored.scores, scored.labels, "source_upload"
+        return scored.labelled_scores, scored.labels, "source_upload"
     return predictor.checkpoint.val_scores, predictor.checkpoint.val_labels, "source_validation"
 
 
@@ -492,7 +510,7 @@ def main() -> None:
         file = st.file_uploader(
             tr("upload_label"),
             key="upload",
-            help=tr("upload_help", mb=st.get_option("server.maxUploadSize"), rows=f"{upload.MAX_ROWS:,}"),
+            help=tr("upload_help", mb=limits.UPLOAD_MB, rows=f"{limits.ROWS:,}"),
         )
     st.title(tr("title"))
     st.caption(tr("intro"))

@@ -67,16 +67,13 @@ def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.
 def histogram(
     scores: np.ndarray, labels: np.ndarray | None, threshold: float, band: Band, tr: Tr
 ) -> go.Figure:
-    """Probabilities in 50 bins (pre-binned, so the figure stays small), split by label when known."""
+    """Probabilities in 50 bins (pre-binned, so the figure stays small), split by label when known
+    (``labels`` 0/1, -1 for a row without one)."""
     edges = np.linspace(0, 1, 51)
-    groups = (
-        [(tr("unlabelled"), scores, RULE)]
-        if labels is None
-        else [
-            (tr("label_negative"), scores[labels == 0], NEGATIVE),
-            (tr("label_positive"), scores[labels == 1], POSITIVE),
-        ]
-    )
+    labels = np.full(len(scores), -1) if labels is None else labels
+    kinds = [("label_negative", 0, NEGATIVE), ("label_positive", 1, POSITIVE)] * bool((labels >= 0).any())
+    kinds += [("unlabelled", -1, RULE)] * bool((labels < 0).any() or not len(labels))
+    groups = [(tr(name), scores[labels == code], colour) for name, code, colour in kinds]
     fig = go.Figure(
         [
             go.Bar(

@@ -15,27 +15,29 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from python_calamine import CalamineError
 
+from sentiment.decoding import decode_text
 from sentiment.text import dedup_key, normalize
+from sentiment.zipcheck import check_zip
 
 logger = logging.getLogger(__name__)
 
 _POSITIVE = ("1", "pos", "positive", "正面", "好评", "积极", "true", "yes")
 _NEGATIVE = ("0", "neg", "negative", "负面", "差评", "消极", "false", "no")
 _LABELS = dict.fromkeys(_POSITIVE, 1) | dict.fromkeys(_NEGATIVE, 0)
-_ACCEPTED = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
+ACCEPTED_LABELS = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_TEXT_CONTROLS = "\t\n\v\f\r"
 SPLIT_PREFIX = 20  # letters of the dedup key that decide a text's split
+_RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
 
 
@@ -51,10 +53,16 @@ class Skipped:
 
 @dataclass
 class Loaded:
-    """Texts read from files: ``frame`` has text, label (Int64, <NA> = unlabelled), source, row."""
+    """Texts read from files: ``frame`` has text, label (Int64, <NA> = unlabelled), source, row.
+
+    ``unlabelled`` lists the rows kept without their unusable label (``unknown_labels="keep"``), and
+    ``notes`` says what else a reader should know (lines read in another encoding).
+    """
 
     frame: pd.DataFrame
     skipped: list[Skipped]
+    unlabelled: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,39 +82,6 @@ class _Default(str):
 _REVIEW, _LABEL = _Default("review"), _Default("label")
 
 
-def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Decode an upload whatever its encoding (BOM, BOM-less UTF-16, UTF-8, GB18030); reject binaries."""
-    if not data:
-        return ""
-    encodings = _candidate_encodings(data)
-    if not encodings:
-        raise ValueError(f"{name}: not a text file (contains NUL bytes but is not UTF-16)")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(text.count(c) for c in set(text) if c < " " and c not in _TEXT_CONTROLS)
-        if controls > len(text) // 100:
-            raise ValueError(f"{name}: not a text file ({controls} control characters as {encoding})")
-        logger.debug("%s: decoded as %s", name, encoding)
-        return text
-    raise ValueError(f"{name}: not a text file (cannot decode as {' or '.join(encodings)})")
-
-
-def _candidate_encodings(data: bytes) -> list[str]:
-    """Encodings to try: the BOM's; UTF-16 in the byte order with most NULs in high bytes; UTF-8, GB18030."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return [encoding]
-    if b"\x00" not in data:
-        return ["utf-8", "gb18030"]
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    if len(data) % 2 or even == odd:
-        return []
-    return ["utf-16-le" if odd > even else "utf-16-be"]
-
-
 def parse_label(value: object, where: str) -> int:
     """Map any accepted spelling of a label (1/0, pos/neg, 好评/差评, ...) to 1 or 0.
 
@@ -119,8 +94,16 @@ def parse_label(value: object, where: str) -> int:
         pass
     label = _LABELS.get(spelling)
     if label is None:
-        raise ValueError(f"{where}: unknown label {value!r}; use one of {_ACCEPTED}")
+        raise ValueError(f"{where}: unknown label {value!r}; use one of {ACCEPTED_LABELS}")
     return label
+
+
+def _label_or_none(value: str) -> int | None:
+    """``parse_label`` for a cell, None where it has no accepted spelling."""
+    try:
+        return parse_label(value, "")
+    except ValueError:
+        return None
 
 
 def read_table(
@@ -128,21 +111,25 @@ def read_table(
     name: str | None = None,
     text_col: str | None = _REVIEW,
     label_col: str | None = _LABEL,
+    keep_unlabelled: bool = False,
 ) -> Loaded:
     """Read a table with a header row; the extension of ``name`` (or the path) decides the format.
 
     Column names match case-insensitively. ``text_col`` None, or the default "review" when absent,
     means: the only column, else the first of review/text/content/comment/评论/内容/文本. ``label_col``
     None means unlabelled; the default "label" when absent also means unlabelled. A column passed
-    explicitly (even "review" or "label") must exist.
+    explicitly (even "review" or "label") must exist. A row with an empty label is skipped and an
+    unknown spelling raises, unless ``keep_unlabelled``: then both keep their text, without a label.
     """
-    name, header, body = _read_raw_table(source, name)
+    name, header, body, notes = _read_raw_table(source, name)
     text_pos = _text_position(header, text_col, name)
     label_pos = None if label_col is None else _find(header, label_col)
     if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
         raise ValueError(f"{name}: label column {label_col!r} not found; columns are {header}")
     labels = None if label_pos is None else body.iloc[:, label_pos]
-    return _collect(name, body.iloc[:, text_pos], labels, body.index + 1)
+    loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled)
+    loaded.notes.extend(notes)
+    return loaded
 
 
 def read_header(source: str | Path | bytes, name: str | None = None) -> list[str]:
@@ -150,24 +137,30 @@ def read_header(source: str | Path | bytes, name: str | None = None) -> list[str
     return _read_raw_table(source, name)[1]
 
 
-def _read_raw_table(source: str | Path | bytes, name: str | None) -> tuple[str, list[str], pd.DataFrame]:
-    """The file name, the header row and the data rows, all cells as strings."""
+def _read_raw_table(
+    source: str | Path | bytes, name: str | None
+) -> tuple[str, list[str], pd.DataFrame, list[str]]:
+    """The file name, the header row, the data rows (all cells as strings) and notes on the decoding."""
     name, data = _load(source, name)
     extension = _extension(name, _TABLE_TYPES)
-    spreadsheet = extension in (".xlsx", ".xls")
-    raw = _read_spreadsheet(data, name) if spreadsheet else _read_delimited(data, name, extension)
-    return name, [_cell(v) for v in raw.iloc[0]], raw.iloc[1:]
+    if extension in (".xlsx", ".xls"):
+        raw, notes = _read_spreadsheet(data, name), []
+    else:
+        raw, notes = _read_delimited(data, name, extension)
+    return name, [_cell(v) for v in raw.iloc[0]], raw.iloc[1:], notes
 
 
 def read_lines(source: str | Path | bytes, name: str | None = None, label: int | None = None) -> Loaded:
     """Read one text per line (any supported encoding), giving every text the same label or <NA>."""
     name, data = _load(source, name)
-    text = decode_bytes(data, name)
-    if not text.strip():
+    decoded = decode_text(data, name)
+    if not decoded.text.strip():
         raise ValueError(f"{name}: file is empty")
-    lines = list(io.StringIO(text, newline=None))  # \n, \r\n and a lone \r all end a line
+    lines = list(io.StringIO(decoded.text, newline=None))  # \n, \r\n and a lone \r all end a line
     labels = None if label is None else [parse_label(label, name)] * len(lines)
-    return _collect(name, lines, labels, range(1, len(lines) + 1))
+    loaded = _collect(name, lines, labels, range(1, len(lines) + 1))
+    loaded.notes.extend(decoded.notes)
+    return loaded
 
 
 def read_class_file(source: str | Path | bytes, label: int, name: str | None = None) -> Loaded:
@@ -245,6 +238,8 @@ def _extension(name: str, supported: tuple[str, ...]) -> str:
 
 def _read_spreadsheet(data: bytes, name: str) -> pd.DataFrame:
     """Every cell of the first sheet as a string, without a header; index + 1 is the row number."""
+    if data.startswith(b"PK"):  # xlsx: a zip, checked before anything is inflated
+        check_zip(data, name)
     try:
         raw = pd.read_excel(io.BytesIO(data), engine="calamine", **_AS_STRINGS)
     except CalamineError as exc:
@@ -254,16 +249,24 @@ def _read_spreadsheet(data: bytes, name: str) -> pd.DataFrame:
     return raw
 
 
-def _read_delimited(data: bytes, name: str, extension: str) -> pd.DataFrame:
-    """Every cell of a CSV/TSV as a string, without a header; index + 1 is the line number."""
-    text = decode_bytes(data, name)
-    if not text.strip():
+def _read_delimited(data: bytes, name: str, extension: str) -> tuple[pd.DataFrame, list[str]]:
+    """Every cell of a CSV/TSV as a string, without a header (index + 1 is the line number), and notes."""
+    decoded = decode_text(data, name)
+    if not decoded.text.strip():
         raise ValueError(f"{name}: file is empty")
-    separator = "\t" if extension == ".tsv" else _sniff_separator(text)
+    separator = "\t" if extension == ".tsv" else _sniff_separator(decoded.text)
     try:
-        return pd.read_csv(io.StringIO(text), sep=separator, skip_blank_lines=False, **_AS_STRINGS)
+        raw = pd.read_csv(io.StringIO(decoded.text), sep=separator, skip_blank_lines=False, **_AS_STRINGS)
     except pd.errors.ParserError as exc:
-        raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from exc
+        ragged = _RAGGED.search(str(exc))
+        if ragged:
+            expected, line, saw = ragged.groups()
+            raise ValueError(
+                f"{name}: cannot read as {extension.lstrip('.')}: line {line} has {saw} fields but the "
+                f"header has {expected}; put a text that contains {separator!r} in double quotes"
+            ) from None
+        raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from None
+    return raw, decoded.notes
 
 
 def _sniff_separator(text: str) -> str:
@@ -299,23 +302,37 @@ def _text_position(header: list[str], text_col: str | None, name: str) -> int:
 
 
 def _collect(
-    source: str, texts: Sequence[object], labels: Sequence[object] | None, rows: Sequence[int]
+    source: str,
+    texts: Sequence[object],
+    labels: Sequence[object] | None,
+    rows: Sequence[int],
+    keep_unlabelled: bool = False,
 ) -> Loaded:
-    """Keep rows with text (and a label when labelled), recording the others as Skipped."""
+    """Keep rows with text (and a label when labelled), recording the others as Skipped; with
+    ``keep_unlabelled`` a row whose label is empty or unknown keeps its text and is listed instead."""
     kept_texts: list[str] = []
     kept_labels: list[int | None] = []
     kept_rows: list[int] = []
     skipped: list[Skipped] = []
+    unlabelled: list[Skipped] = []
     for text, label, row in zip(texts, [None] * len(rows) if labels is None else labels, rows, strict=True):
         text, label = _cell(text), _cell(label)
-        if not text or (labels is not None and not label):
+        if not text or (labels is not None and not label and not keep_unlabelled):
             skipped.append(Skipped(source, int(row), "empty text" if not text else "empty label", text))
             continue
+        value = None
+        if labels is not None and not keep_unlabelled:
+            value = parse_label(label, f"{source} row {row}")
+        elif labels is not None:
+            value = _label_or_none(label)
+            if value is None:
+                reason = f"unknown label {label!r}" if label else "empty label"
+                unlabelled.append(Skipped(source, int(row), reason, text))
         kept_texts.append(text)
-        kept_labels.append(parse_label(label, f"{source} row {row}") if labels is not None else None)
+        kept_labels.append(value)
         kept_rows.append(int(row))
     logger.info("%s: %d texts, %d rows skipped", source, len(kept_texts), len(skipped))
-    return Loaded(_frame(kept_texts, kept_labels, source, kept_rows), skipped)
+    return Loaded(_frame(kept_texts, kept_labels, source, kept_rows), skipped, unlabelled)
 
 
 def _frame(texts: list[str], labels: list[int | None], source: str, rows: list[int]) -> pd.DataFrame:

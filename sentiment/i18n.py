@@ -66,6 +66,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "有 {n} 行，超过页面上限 {limit} 行；请上传文件或分批输入。",
         "{n} lines is more than this page scores at once ({limit}); upload a file or split the text.",
     ),
+    "text_too_long": (
+        "第 {lines} 条文本超过 {limit} 字的上限，未评分；请缩短。",
+        "Text {lines} is longer than the {limit}-character limit and was not scored; shorten it.",
+    ),
     "url_text_too_long": (
         "文本太长，分享链接中不包含文本。",
         "The text is too long to be part of the shared link.",
@@ -140,6 +144,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_help": (
         "编码可为 UTF-8（含 BOM）、GBK/GB18030 或 UTF-16；最大 {mb} MB，最多 {rows} 行。",
         "UTF-8 (with or without BOM), GBK/GB18030 or UTF-16; at most {mb} MB and {rows} rows.",
+    ),
+    "limits": (
+        "上限：每个文件 {mb} MB、{rows} 行；每条文本 {chars} 字（更长的行会被标出，不评分）。",
+        "Limits: {mb} MB and {rows} rows per file; {chars} characters per text (longer rows are marked, "
+        "not scored).",
+    ),
+    "unlabelled_rows": (
+        "{n} 行的标注无法识别（{spellings}；行 {rows}）：已评分，但不计入指标。可用的写法：{accepted}。",
+        "{n} rows have a label this page cannot read ({spellings}; rows {rows}): they are scored but left "
+        "out of the quality figures. Accepted spellings: {accepted}.",
+    ),
+    "first_rows": (
+        "表中只显示前 {shown} 行（共 {total} 行）；下载文件包含全部。",
+        "The table shows the first {shown} of {total} rows; the download has them all.",
     ),
     "text_column": ("文本列", "Text column"),
     "label_column": ("标注列（可选）", "Label column (optional)"),

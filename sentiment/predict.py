@@ -36,11 +36,18 @@ def segmenter_from_meta(settings: dict) -> Segmenter:
 
 class Predictor:
     """Read-only after construction (the torch engine and the baseline are built once, under a lock),
-    so one instance can serve several threads at once."""
+    so one instance can serve several threads at once.
 
-    def __init__(self, checkpoint: Checkpoint, directory: str | Path | None = None):
+    ``torch_threads``, when given, is passed to ``torch.set_num_threads`` as the torch engine is
+    built (a setting of the whole process): a server whose sessions share few cores wants 1.
+    """
+
+    def __init__(
+        self, checkpoint: Checkpoint, directory: str | Path | None = None, torch_threads: int | None = None
+    ):
         """``directory``: where ``checkpoint`` was loaded from, without its baseline (read on first use)."""
         self.checkpoint = checkpoint
+        self.torch_threads = torch_threads
         self.meta = checkpoint.meta
         self.net = NumpyNet(checkpoint.config, checkpoint.state)
         self._torch_net = None
@@ -98,6 +105,8 @@ class Predictor:
 
                 from .model import SentimentNet
 
+                if self.torch_threads:
+                    torch.set_num_threads(self.torch_threads)
                 net = SentimentNet(self.checkpoint.config)
                 net.load_state_dict({k: torch.from_numpy(v) for k, v in self.checkpoint.state.items()})
                 self._torch_net = net.eval()
@@ -149,7 +158,7 @@ class Predictor:
         return self.vectors.most_similar(word, k)
 
 
-def load_predictor(path: str | Path | None = None) -> Predictor:
+def load_predictor(path: str | Path | None = None, torch_threads: int | None = None) -> Predictor:
     """Load a checkpoint directory (the default checkpoint in ``assets/`` when ``path`` is None)."""
     directory = DEFAULT_CHECKPOINT if path is None else path
-    return Predictor(load_checkpoint(directory, baseline=False), directory)
+    return Predictor(load_checkpoint(directory, baseline=False), directory, torch_threads)

@@ -7,18 +7,19 @@ download: scored rows with probability and verdict, unusable ones with the reaso
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import data
+from .limits import CHUNK, ROWS, TEXT_CHARS
 from .thresholds import Band, classify
 from .verdict import LABELS
 
-MAX_ROWS = 20_000  # texts scored per upload; about ten seconds with the default model on two cores
 TABLE_TYPES = (".csv", ".tsv", ".xlsx", ".xls")
 TYPES = (".txt", *TABLE_TYPES)
 _LABEL_NAMES = ("label", "labels", "sentiment", "标签", "标注", "情感")
@@ -26,18 +27,31 @@ _LABEL_NAMES = ("label", "labels", "sentiment", "标签", "标注", "情感")
 
 @dataclass
 class Scored:
-    """An upload after scoring: ``frame`` as from sentiment.data, one score per frame row."""
+    """An upload after scoring: ``frame`` as from sentiment.data, one score per frame row; the lists
+    and notes of the ``data.Loaded`` it came from."""
 
     name: str
     frame: pd.DataFrame
     scores: np.ndarray
     skipped: list[data.Skipped]
+    unlabelled: list[data.Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def label_codes(self) -> np.ndarray:
+        """Each scored row's label, -1 where it has none."""
+        return self.frame["label"].fillna(-1).to_numpy(dtype=np.int64)
 
     @property
     def labels(self) -> np.ndarray | None:
-        """0/1 labels when every scored row has one (a label column was picked), else None."""
-        labels = self.frame["label"]
-        return labels.to_numpy(dtype=np.int64) if len(labels) and labels.notna().all() else None
+        """0/1 labels of the rows that have one (scored as ``labelled_scores``); None if no row has."""
+        codes = self.label_codes
+        return codes[codes >= 0] if (codes >= 0).any() else None
+
+    @property
+    def labelled_scores(self) -> np.ndarray:
+        """The scores of the rows that have a label, in the order of ``labels``."""
+        return self.scores[self.label_codes >= 0]
 
 
 def check_size(size: int, limit_mb: int, name: str) -> None:
@@ -86,17 +100,54 @@ def load_upload(content: bytes, name: str, text_col: str | None, label_col: str 
     if extension == ".txt":
         loaded = data.read_lines(content, name)
     else:
-        loaded = data.read_table(content, name, text_col=text_col, label_col=label_col)
-    if len(loaded.frame) > MAX_ROWS:
+        loaded = data.read_table(content, name, text_col=text_col, label_col=label_col, keep_unlabelled=True)
+        if loaded.frame.empty and not loaded.skipped:
+            raise ValueError(f"{name}: only a header row, no rows to score")
+    if len(loaded.frame) > ROWS:
         raise ValueError(
-            f"{name}: {len(loaded.frame):,} texts is more than the {MAX_ROWS:,} this page scores at once; "
+            f"{name}: {len(loaded.frame):,} texts is more than the {ROWS:,} this page scores at once; "
             "split the file, or score it in Python with sentiment.load_predictor().predict_proba"
         )
-    return loaded
+    return without_long_texts(loaded)
+
+
+def without_long_texts(loaded: data.Loaded) -> data.Loaded:
+    """Texts over ``TEXT_CHARS`` characters moved from the frame to the skipped rows, with the reason."""
+    long = (loaded.frame["text"].str.len() > TEXT_CHARS).to_numpy()
+    if not long.any():
+        return loaded
+    reason = f"longer than {TEXT_CHARS:,} characters"
+    cut = loaded.frame[long]
+    moved = [data.Skipped(s, int(r), reason, t) for s, r, t in zip(cut["source"], cut["row"], cut["text"])]
+    kept_rows = set(loaded.frame["row"][~long])
+    return data.Loaded(
+        loaded.frame[~long].reset_index(drop=True),
+        sorted(loaded.skipped + moved, key=lambda s: s.row),
+        [u for u in loaded.unlabelled if u.row in kept_rows],
+        loaded.notes,
+    )
+
+
+def unlabelled_summary(unlabelled: Sequence[data.Skipped], shown: int = 10) -> dict[str, str]:
+    """How many rows lost their label, the spellings found (with counts) and the first row numbers,
+    as fields for the page's message."""
+    spellings = Counter(u.reason.removeprefix("unknown label ") for u in unlabelled)
+    rows = ", ".join(str(u.row) for u in unlabelled[:shown]) + (", ..." if len(unlabelled) > shown else "")
+    return {
+        "n": f"{len(unlabelled):,}",
+        "spellings": ", ".join(f"{s} × {n}" for s, n in spellings.most_common(shown)),
+        "rows": rows,
+        "accepted": data.ACCEPTED_LABELS,
+    }
+
+
+def long_lines(texts: Sequence[str]) -> list[int]:
+    """1-based positions of the texts over ``TEXT_CHARS`` characters."""
+    return [i for i, text in enumerate(texts, 1) if len(text) > TEXT_CHARS]
 
 
 def score_in_chunks(
-    predict: Callable[[list[str]], np.ndarray], texts: Sequence[str], chunk: int = 1000
+    predict: Callable[[list[str]], np.ndarray], texts: Sequence[str], chunk: int = CHUNK
 ) -> Iterator[tuple[int, np.ndarray]]:
     """Score ``texts`` a chunk at a time, yielding (texts done, scores of this chunk) for a progress bar."""
     for start in range(0, len(texts), chunk):
@@ -148,13 +199,21 @@ def skipped_table(skipped: Sequence[data.Skipped]) -> pd.DataFrame:
 
 
 def download_csv(
-    frame: pd.DataFrame, scores: np.ndarray, skipped: Sequence[data.Skipped], threshold: float, band: Band
+    frame: pd.DataFrame,
+    scores: np.ndarray,
+    skipped: Sequence[data.Skipped],
+    threshold: float,
+    band: Band,
+    unlabelled: Sequence[data.Skipped] = (),
 ) -> bytes:
     """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
 
-    Unusable rows keep their row number, with an empty probability and the reason in ``note``.
+    Unusable rows keep their row number, with an empty probability and the reason in ``note``;
+    scored rows whose label could not be read say so in ``note``.
     """
-    table = result_table(frame, scores, threshold, band).assign(note="")
+    notes = {u.row: u.reason for u in unlabelled}
+    table = result_table(frame, scores, threshold, band)
+    table["note"] = [notes.get(row, "") for row in table["row"]]
     if skipped:
         unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(verdict="skipped")
         table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment import load_predictor, upload
+from sentiment import limits, load_predictor, upload
 from sentiment.i18n import translator
 from tests.app_fixtures import checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
@@ -88,11 +88,14 @@ def test_empty_cells_and_odd_label_spellings_are_counted_and_listed() -> None:
     )
     at = send(page(), "odd.csv", csv_bytes(frame))
     table = shown_table(at)
-    assert list(table[EN("col_label")]) == [1, 0, 1]
-    assert EN("skipped_rows", n=2) in [w.value for w in at.warning]
+    assert list(table[EN("col_text")]) == ["手机很好", "电脑很差", "衣服喜欢", "牛奶难用"]
+    assert list(table[EN("col_label")].fillna(-1)) == [1, 0, -1, 1]  # row 5's label is empty: no label
+    assert EN("skipped_rows", n=1) in [w.value for w in at.warning]
     skipped = table_with(at, EN("col_reason"))
-    assert list(skipped[EN("col_row")]) == [3, 5]
-    assert list(skipped[EN("col_reason")]) == ["empty text", "empty label"]
+    assert list(skipped[EN("col_row")]) == [3]
+    assert list(skipped[EN("col_reason")]) == ["empty text"]
+    unreadable = "1 rows have a label this page cannot read (empty label × 1; rows 5)"
+    assert any(unreadable in w.value for w in at.warning)
 
 
 def test_one_class_labels_keep_validation_curves(predictor) -> None:
@@ -111,8 +114,7 @@ def test_one_class_labels_keep_validation_curves(predictor) -> None:
         ("report.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
         ("noextension", b"hello", "unsupported file type '(none)'"),
         ("numbers.csv", b"id,score\n1,2\n", "no text column"),
-        ("badlabel.csv", "review,label\n好,maybe\n".encode(), "unknown label 'maybe'"),
-        ("huge.txt", b"a" * (50 * 1024 * 1024 + 1), "larger than the 50 MB limit"),
+        ("huge.txt", b"a" * (limits.UPLOAD_MB * 2**20 + 1), f"larger than the {limits.UPLOAD_MB} MB limit"),
     ],
     ids=lambda value: value if isinstance(value, str) and "." in value else "",
 )
@@ -125,8 +127,8 @@ def test_bad_uploads_show_a_clear_message(name: str, content: bytes, message: st
 
 
 def test_too_many_rows_is_refused_with_the_limit() -> None:
-    at = send(page(), "many.txt", "\n".join(["好"] * (upload.MAX_ROWS + 1)).encode())
-    assert f"{upload.MAX_ROWS + 1:,} texts is more than the {upload.MAX_ROWS:,}" in at.error[0].value
+    at = send(page(), "many.txt", "\n".join(["好"] * (limits.ROWS + 1)).encode())
+    assert f"{limits.ROWS + 1:,} texts is more than the {limits.ROWS:,}" in at.error[0].value
 
 
 def test_panel_with_ten_thousand_labelled_points(predictor) -> None:

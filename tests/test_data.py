@@ -18,7 +18,6 @@ from sentiment.data import (
     Skipped,
     assign_split,
     concat,
-    decode_bytes,
     dedup,
     parse_label,
     read_class_file,
@@ -26,6 +25,7 @@ from sentiment.data import (
     read_table,
     split_fraction,
 )
+from sentiment.decoding import decode_bytes
 
 CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"
 CSV_TEXTS = ["这个手机非常好用", "质量太差了，不推荐", "物流很快、包装完好"]
@@ -295,7 +295,8 @@ def truncated_sheet_xlsx() -> bytes:
         ("cut.xlsx", truncated_sheet_xlsx(), r"cut\.xlsx: cannot read as a spreadsheet"),
         ("junk.xls", b"this is not a spreadsheet at all", r"junk\.xls: cannot read as a spreadsheet"),
         ("junk.csv", bytes(range(256)) * 8, r"junk\.csv: not a text file"),
-        ("wide.csv", b"review,label\nx,1\ny,0,extra,more\n", r"wide\.csv: cannot read as csv .*line 3"),
+        ("wide.csv", b"review,label\nx,1\ny,0,extra,more\n",
+         r"wide\.csv: .*line 3 has 4 fields but the header has 2"),
         ("quote.csv", b'review,label\n"never closed,1\n', r"quote\.csv: cannot read as csv"),
     ],
 )

@@ -1,0 +1,173 @@
+"""Hostile and awkward uploads through the page (AppTest): each gets a clear message naming the row or
+the problem, nothing is dropped, and the limits in sentiment/limits.py are the ones the page applies."""
+
+from __future__ import annotations
+
+import io
+import random
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sentiment import data, limits, upload
+from sentiment.i18n import translator
+from sentiment.zipcheck import check_zip
+from tests.app_fixtures import APP, checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
+from tests.app_fixtures import upload as send
+
+pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)
+EN = translator("en")
+TABLE = reviews_table(6)
+
+
+def errors(at) -> list[str]:
+    return [e.value.replace("\\", "") for e in at.error]
+
+
+def warnings(at) -> list[str]:
+    return [w.value.replace("\\", "") for w in at.warning]
+
+
+def zip_bomb(megabytes: int = 100) -> bytes:
+    """A valid xlsx whose sheet is padded with ``megabytes`` MB of spaces: a few hundred kB on disk."""
+    original = zipfile.ZipFile(io.BytesIO(xlsx_bytes(TABLE)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in original.infolist():
+            content = original.read(info)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(info.filename, content)
+                continue
+            head, tail = content.split(b"</worksheet>")
+            with bomb.open(info.filename, "w") as sheet:
+                sheet.write(head)
+                for _ in range(megabytes):
+                    sheet.write(b" " * 2**20)
+                sheet.write(b"</worksheet>" + tail)
+    return buffer.getvalue()
+
+
+def scored_download(at) -> pd.DataFrame:
+    """The CSV the page's download button would give, read back."""
+    scored = at.session_state["scored"][1]
+    threshold, band = at.session_state["threshold"], at.session_state["band"]
+    content = upload.download_csv(
+        scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled
+    )
+    return pd.read_csv(io.BytesIO(content), keep_default_na=False)
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("garbage.txt", random.Random(0).randbytes(50_000), "garbage.txt: not a text file"),
+        ("garbage.csv", random.Random(1).randbytes(50_000), "garbage.csv: not a text file"),
+        ("cut.xlsx", xlsx_bytes(TABLE)[:2000], "cut.xlsx: cannot read as a spreadsheet (damaged or"),
+        ("bomb.xlsx", zip_bomb(), "would inflate"),
+        ("ragged.csv", "review,label\n好,1\n差,0,多,余\n".encode(), "line 3 has 4 fields but the header has"),
+        ("header.csv", b"review,label\r\n", "header.csv: only a header row, no rows to score"),
+        ("header.xlsx", xlsx_bytes(TABLE.head(0)), "header.xlsx: only a header row, no rows to score"),
+        ("wrong.csv", "评价,星级\n好,5\n".encode(), "no text column (one of review, text"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and "." in value else "",
+)
+def test_unusable_uploads_say_what_is_wrong(name: str, content: bytes, message: str) -> None:
+    at = send(page(), name, content)
+    assert not at.exception
+    assert len(at.error) == 1 and message in errors(at)[0], errors(at)
+    assert not at.dataframe or not any(EN("col_probability") in d.value.columns for d in at.dataframe)
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_inflated(monkeypatch) -> None:
+    bomb = zip_bomb(100)
+    assert len(bomb) < 500_000  # 100 MB of sheet in a few hundred kB
+
+    def inflate(*args, **kwargs):
+        raise AssertionError("the spreadsheet reader ran on a zip bomb")
+
+    monkeypatch.setattr(data.pd, "read_excel", inflate)
+    with pytest.raises(ValueError, match=r"bomb\.xlsx: refused, its part xl/worksheets/sheet1\.xml would"):
+        data.read_table(bomb, "bomb.xlsx")
+
+
+def test_a_spreadsheet_too_big_once_unzipped_is_refused(monkeypatch) -> None:
+    sheet = xlsx_bytes(reviews_table(3000))
+    unzipped = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(sheet)).infolist())
+    check_zip(sheet, "ok.xlsx")
+    monkeypatch.setattr("sentiment.zipcheck.UNZIPPED_MB", unzipped // 2**20 // 2 or 0)
+    with pytest.raises(ValueError, match=r"big\.xlsx: refused, it would unzip to .* MB, more than the"):
+        check_zip(sheet, "big.xlsx")
+
+
+def test_wrong_column_names_can_be_fixed_by_picking_the_text_column() -> None:
+    at = send(page(), "wrong.csv", "评价,星级\n手机很好,5\n电脑很差,1\n".encode())
+    assert "columns are ['评价', '星级']" in errors(at)[0]
+    at.selectbox(key="text_col").set_value("评价").run()
+    assert not at.error
+    assert list(table_with(at, EN("col_probability"))[EN("col_text")]) == ["手机很好", "电脑很差"]
+
+
+def test_mixed_encodings_are_read_line_by_line_and_named() -> None:
+    content = (
+        "review,label\n手机很好,1\n".encode()
+        + "电脑很差,0\n".encode("gbk")
+        + "衣服喜欢,1\n牛奶难用,0\n".encode()
+    )
+    at = send(page(), "mixed.csv", content)
+    assert not at.error
+    texts = table_with(at, EN("col_probability"))[EN("col_text")]
+    assert list(texts) == ["手机很好", "电脑很差", "衣服喜欢", "牛奶难用"]
+    assert "mixed.csv: mixed encodings, each line read in its own: line 3 is GB18030" in "".join(warnings(at))
+
+
+def test_unknown_label_spellings_are_scored_named_and_left_out_of_the_metrics() -> None:
+    content = "review,label\n手机很好,1\n电脑很差,maybe\n衣服喜欢,?\n牛奶难用,0\n水果很差,maybe\n".encode()
+    at = send(page(), "labels.csv", content)
+    assert not at.error
+    table = table_with(at, EN("col_probability"))
+    assert list(table[EN("col_row")]) == [2, 3, 4, 5, 6]  # every row scored
+    message = next(w for w in warnings(at) if "cannot read" in w)
+    assert "3 rows have a label this page cannot read ('maybe' × 2, '?' × 1; rows 3, 4, 6)" in message
+    assert EN("source_upload", n=2) in [c.value for c in at.caption]  # the curves too use rows 2 and 5
+    assert {m.label: m.value for m in at.metric}[EN("accuracy")] == "1.000"  # on rows 2 and 5 only
+    download = scored_download(at)
+    assert list(download["row"]) == [2, 3, 4, 5, 6]
+    maybe, unknown = "unknown label 'maybe'", "unknown label '?'"
+    assert list(download["note"]) == ["", maybe, unknown, "", maybe]
+    assert (download["verdict"] != "skipped").all()
+
+
+def test_every_input_row_is_in_the_download_unscorable_ones_marked() -> None:
+    long_text = "好" * (limits.TEXT_CHARS + 1)
+    frame = pd.DataFrame({"review": ["手机很好", "", long_text, "电脑很差"], "label": ["1", "0", "1", "x"]})
+    at = send(page(), "rows.csv", csv_bytes(frame))
+    skipped = table_with(at, EN("col_reason"))
+    assert list(skipped[EN("col_reason")]) == ["empty text", f"longer than {limits.TEXT_CHARS:,} characters"]
+    download = scored_download(at)
+    assert list(download["row"]) == [2, 3, 4, 5]
+    assert list(download["verdict"])[1:3] == ["skipped", "skipped"]
+    too_long = f"longer than {limits.TEXT_CHARS:,} characters"
+    assert list(download["note"]) == ["", "empty text", too_long, "unknown label 'x'"]
+    assert download["text"][2] == long_text  # kept whole, not cut
+    assert (download["probability"][[0, 3]] != "").all() and (download["probability"][[1, 2]] == "").all()
+
+
+def test_a_typed_text_over_the_limit_is_refused_with_the_limit() -> None:
+    at = page()
+    at.text_area(key="text").set_value("好" * (limits.TEXT_CHARS + 1)).run()
+    assert errors(at) == [EN("text_too_long", lines="1", limit=f"{limits.TEXT_CHARS:,}")]
+    at.checkbox(key="per_line").check().run()
+    at.text_area(key="text").set_value("好\n" + "差" * (limits.TEXT_CHARS + 1)).run()
+    assert errors(at) == [EN("text_too_long", lines="2", limit=f"{limits.TEXT_CHARS:,}")]
+
+
+def test_limits_are_shown_and_agree_with_the_server_config() -> None:
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == limits.UPLOAD_MB
+    at = page()
+    shown = EN("limits", mb=limits.UPLOAD_MB, rows=f"{limits.ROWS:,}", chars=f"{limits.TEXT_CHARS:,}")
+    assert shown in [c.value for c in at.sidebar.caption]
+    assert f"at most {limits.UPLOAD_MB} MB and {limits.ROWS:,} rows" in at.file_uploader(key="upload").help
