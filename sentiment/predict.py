@@ -38,8 +38,9 @@ class Predictor:
     """Read-only after construction (the torch engine and the baseline are built once, under a lock),
     so one instance can serve several threads at once.
 
-    ``torch_threads``, when given, is passed to ``torch.set_num_threads`` as the torch engine is
-    built (a setting of the whole process): a server whose sessions share few cores wants 1.
+    ``torch_threads``, when given, is passed to ``torch.set_num_threads`` before each torch call, in
+    the calling thread (OpenMP keeps the setting per thread, and a server runs each session in its
+    own): a server whose sessions share few cores wants 1.
     """
 
     def __init__(
@@ -105,8 +106,6 @@ class Predictor:
 
                 from .model import SentimentNet
 
-                if self.torch_threads:
-                    torch.set_num_threads(self.torch_threads)
                 net = SentimentNet(self.checkpoint.config)
                 net.load_state_dict({k: torch.from_numpy(v) for k, v in self.checkpoint.state.items()})
                 self._torch_net = net.eval()
@@ -120,6 +119,8 @@ class Predictor:
             import torch
 
             net = self.torch_net()
+            if self.torch_threads:
+                torch.set_num_threads(self.torch_threads)
 
             def logits(ids: np.ndarray) -> np.ndarray:
                 with torch.inference_mode():

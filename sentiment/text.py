@@ -22,6 +22,7 @@ from pathlib import Path
 BACKENDS = ("rjieba", "jieba")
 CACHE_SIZE, CACHE_MAX_CHARS = 4096, 2000  # segmentations kept, and the longest text kept
 _SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b"))  # BOM / zero-width space: stray ones end up inside cells
 
 
@@ -31,7 +32,20 @@ def normalize(text: str) -> str:
     Used for deduplication and split hashing as well as before segmentation, so two
     texts that differ only in width, case or spacing count as the same text.
     """
+    text = without_surrogates(text)
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()).strip()
+
+
+def without_surrogates(text: str) -> str:
+    """Surrogate pairs joined into their character and lone surrogates replaced by U+FFFD, so the
+    text can be encoded as UTF-8 (the segmenter needs that); a Python string can hold them.
+
+    >>> without_surrogates("好\\ud83d\\ude00\\ud800")
+    '好😀\\ufffd'
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def dedup_key(text: str) -> str:

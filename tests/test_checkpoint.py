@@ -1,6 +1,8 @@
+import ast
 import json
 import pickle
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -98,3 +100,36 @@ def test_validation_scores_out_of_range_are_refused(broken):
     (broken / VALIDATION).write_text(json.dumps({"scores": [0.5, 7.0], "labels": [0, 1]}))
     with pytest.raises(ValueError, match=r"scores must lie in \[0, 1\]"):
         load_checkpoint(broken)
+
+
+@pytest.mark.parametrize("name", [META, VALIDATION])
+def test_pickled_or_malformed_json_files_are_refused(broken, name):
+    for content in (pickle.dumps({"format": "word2vec-lstm-sentiment"}), b'{"scores": [0.5,', b"\xff\xfe{}"):
+        (broken / name).write_bytes(content)
+        with pytest.raises(ValueError, match=f"{name}: not valid JSON"):
+            load_checkpoint(broken)
+
+
+def test_json_that_is_not_an_object_is_refused(broken):
+    (broken / VALIDATION).write_text("[0.5, 1]")
+    with pytest.raises(ValueError, match="validation.json: expected a JSON object"):
+        load_checkpoint(broken)
+
+
+UNSAFE_LOADERS = ("torch", "pickle", "np", "numpy", "joblib")
+
+
+def test_the_package_never_unpickles():
+    """No module imports pickle/joblib/dill or calls torch.load, numpy.load with pickles, or eval."""
+    package = Path(__file__).resolve().parent.parent / "sentiment"
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+                assert not {"pickle", "joblib", "dill", "cloudpickle", "shelve"} & set(names), path
+            if isinstance(node, ast.Attribute) and node.attr in ("load", "loads"):
+                call = f"{ast.unparse(node.value)}.{node.attr}"
+                assert call.split(".")[0] not in UNSAFE_LOADERS, f"{path}: {call}"
+            if isinstance(node, ast.Name):
+                assert node.id not in ("eval", "exec"), path
