@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -190,3 +191,55 @@ def test_teaching_tabs(server, browser, tab: str, shown: str, name: str) -> None
     time.sleep(1)  # let plotly draw before the screenshot
     assert "Traceback" not in browser.page_source
     shot(browser, name)
+
+
+MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+
+
+def injected(driver) -> list[str]:
+    """Script or image elements inside the app that carry the markup typed or uploaded."""
+    app = driver.find_element(By.CSS_SELECTOR, "[data-testid='stApp']")
+    scripts = [s for s in app.find_elements(By.TAG_NAME, "script") if "alert" in s.get_attribute("text")]
+    images = [
+        i
+        for i in app.find_elements(By.TAG_NAME, "img")
+        if i.get_attribute("onerror") or (i.get_attribute("src") or "").endswith("/x")
+    ]
+    return [e.get_attribute("outerHTML") for e in scripts + images]
+
+
+def no_dialog(driver) -> bool:
+    try:
+        driver.switch_to.alert.accept()
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+def test_markup_typed_and_uploaded_is_shown_as_text(server, browser, tmp_path) -> None:
+    url, _ = server
+    browser.get(f"{url}/?lang=en")
+    box = WebDriverWait(browser, 30).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "textarea")))
+    for markup in MARKUP:
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.DELETE, markup)
+        box.send_keys(Keys.CONTROL, Keys.ENTER)
+        linked = lambda d, m=markup: parse_qs(urlsplit(d.current_url).query).get("text") == [m]  # noqa: E731
+        WebDriverWait(browser, 30).until(linked)
+        verdict(browser)
+        field = browser.find_element(By.CSS_SELECTOR, "input[aria-label^='Or type other words']")
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(Keys.DELETE, markup, Keys.ENTER)
+        unknown = f"'{markup.split()[0]}' is not in the vocabulary"
+        WebDriverWait(browser, 30).until(lambda d, u=unknown: u in d.find_element(By.TAG_NAME, "body").text)
+        assert no_dialog(browser) and injected(browser) == []
+    path = tmp_path / f"{MARKUP[1]}.csv"
+    table = reviews_table(4).rename(columns={"cat": MARKUP[0]}).assign(review=MARKUP * 2)
+    path.write_bytes(csv_bytes(table))
+    browser.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
+    WebDriverWait(browser, 60).until(lambda d: "Scores for" in d.find_element(By.TAG_NAME, "body").text)
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert f"Scores for {MARKUP[1]}.csv" in body
+    assert browser.find_element(By.TAG_NAME, "textarea").get_attribute("value") == MARKUP[1]
+    shot(browser, "8-markup-as-text")
+    assert no_dialog(browser) and injected(browser) == []
