@@ -8,60 +8,29 @@ where Debian's chromium and chromium-driver are not installed, except in CI (.ci
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.app_fixtures import APP, csv_bytes, reviews_table
+from tests.app_fixtures import csv_bytes, reviews_table
+from tests.serving import CHROMEDRIVER, CHROMIUM, ROOT, chromium, streamlit_server
 
-ROOT = Path(APP).parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"),  # in CI a missing browser fails
     reason="chromium and chromedriver not installed",
 )
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,2200",
-    "--lang=en-US",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=CHROMEDRIVER))
+    driver = chromium(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 
@@ -69,35 +38,9 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(tiny_checkpoint, browser):
     """A fresh server; yields its URL and the seconds from its start until a linked text showed a verdict."""
-    port = free_port()
-    env = os.environ | {"SENTIMENT_CHECKPOINT": str(tiny_checkpoint)}
-    if os.environ.get("BROWSER_TEST_DEFAULT"):  # the shipped checkpoint: its cold start and screenshots
-        del env["SENTIMENT_CHECKPOINT"]
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        APP,
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-    ]
+    checkpoint = None if os.environ.get("BROWSER_TEST_DEFAULT") else tiny_checkpoint  # shipped: cold start
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.perf_counter() - start < 60, "server did not start"
-                time.sleep(0.05)
+    with streamlit_server(checkpoint) as (url, _):
         browser.get(f"{url}/?lang=en&text=手机很好，非常满意")
         verdict(browser)
         cold_start = time.perf_counter() - start
@@ -105,9 +48,6 @@ def server(tiny_checkpoint, browser):
         (ARTIFACTS / "cold_start.txt").write_text(f"{cold_start:.2f} s from server start to a verdict\n")
         print(f"\ncold start: {cold_start:.2f} s")
         yield url, cold_start
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 def verdict(driver, timeout: float = 30) -> str:
