@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from sentiment import load_predictor
+from sentiment import limits, load_predictor
 from sentiment.i18n import translator
 from sentiment.verdict import describe, verdict_text
 from tests.app_fixtures import checkpoint_env, headline, page, table_with
@@ -119,14 +119,16 @@ def test_one_review_per_line_gives_a_table(predictor) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n ", "😀🎉👍", "a" * 1_000_000, "好" * 200_000, "<script>**x**</script>"],
-    ids=["empty", "blank", "emoji", "megabyte", "many-words", "markup"],
+    ["", "   \n ", "😀🎉👍", "a" * 10**6, "好" * 200_000, "好" * limits.TEXT_CHARS, "<script>**x**</script>"],
+    ids=["empty", "blank", "emoji", "megabyte", "many-words", "at-the-limit", "markup"],
 )
 def test_odd_texts_never_raise(text: str) -> None:
     at = page()
     at.text_area(key="text").set_value(text).run()
     assert not at.exception
-    if text.strip():
+    if len(text) > limits.TEXT_CHARS:  # refused with the limit, which the sidebar shows too
+        assert at.error[0].value == EN("text_too_long", lines="1", limit=f"{limits.TEXT_CHARS:,}")
+    elif text.strip():
         assert headline(at).startswith("### :")
     else:
         assert at.info[0].value == EN("empty_text")

@@ -23,14 +23,14 @@ def test_concurrent_calls_give_the_sequential_results(tiny_predictor):
     p = tiny_predictor
     texts = [t for t, _ in synthetic_reviews(3 * TORCH_FROM, seed=11)]
     small = [texts[i : i + 7] for i in range(0, 140, 7)]  # numpy engine
-    big = [texts[i : i + TORCH_FROM] for i in range(0, 2 * TORCH_FROM + 1, TORCH_FROM // 2)]  # torch engine
+    big = [texts[i : i + TORCH_FROM] for i in range(0, 2 * TORCH_FROM + 1, TORCH_FROM)]  # torch engine
     assert all(len(b) >= TORCH_FROM for b in big)
     words = [w for w in p.vectors.index_to_key[:20]]
     calls = (
         [lambda b=b: p.predict_proba(b) for b in small + big]
         + [lambda t=t: p.segment(t) for t in texts[:60]]
         + [lambda w=w: p.neighbors(w, k=5) for w in words]
-    ) * 3
+    ) * 2
     expected = [call() for call in calls]
     together = run_together(calls)
     for got, want in zip(together, expected, strict=True):
