@@ -1,8 +1,8 @@
 """Every limit of the demo page in one place; the page shows them, and .streamlit/config.toml's
 ``server.maxUploadSize`` must equal ``UPLOAD_MB`` (a test checks it).
 
-The sizes follow from one 200,000-row upload: about 40 MB of CSV, scored in about a minute on
-two cores with resident memory well under 1.5 GB (docs/limits.md has the measurement).
+The sizes follow from one 200,000-row upload of real reviews (about 40 MB of CSV): docs/loadtest.md
+has its time and the server's peak memory, measured through a browser.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 UPLOAD_MB = 64  # bytes per uploaded file; the browser refuses larger ones first, the page checks again
 ROWS = 200_000  # rows per upload (and lines typed in one-per-line mode)
 TEXT_CHARS = 10_000  # characters per text; a longer row is marked, not scored
+LINK_CHARS = 1_000  # characters of text a shared link carries; a longer text is left out of the link
 UNZIPPED_MB = 512  # a spreadsheet's declared size once unzipped; more is refused before inflating
 ZIP_RATIO = 200  # unzipped / zipped size of any one part of a spreadsheet; more is a zip bomb
 CHUNK = 2_000  # texts scored between two updates of the progress bar

@@ -16,9 +16,8 @@ import math
 from collections.abc import Mapping
 
 from .i18n import LANGUAGES
+from .limits import LINK_CHARS
 from .thresholds import Band
-
-MAX_URL_TEXT = 1000  # characters of text kept in a link; longer texts are left out of it
 
 
 def fit_band(threshold: float, band: Band) -> Band:
@@ -64,8 +63,8 @@ def initial_state(params: Mapping[str, str], defaults: dict) -> dict:
 
 
 def to_query(text: str, per_line: bool, threshold: float, band: Band, lang: str) -> dict[str, str]:
-    """Query parameters for a link to this state; texts over MAX_URL_TEXT characters are left out."""
-    params = {"text": text} if 0 < len(text) <= MAX_URL_TEXT else {}
+    """Query parameters for a link to this state; texts over LINK_CHARS characters are left out."""
+    params = {"text": text} if 0 < len(text) <= LINK_CHARS else {}
     if per_line:
         params["lines"] = "1"
     return params | {"t": f"{threshold:.6g}", "band": f"{band[0]:.6g},{band[1]:.6g}", "lang": lang}

@@ -9,6 +9,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -17,6 +18,7 @@ from sentiment.i18n import translator
 from sentiment.zipcheck import check_zip
 from tests.app_fixtures import APP, checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
+from tests.synthetic import synthetic_reviews
 
 pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)
 EN = translator("en")
@@ -171,3 +173,25 @@ def test_limits_are_shown_and_agree_with_the_server_config() -> None:
     shown = EN("limits", mb=limits.UPLOAD_MB, rows=f"{limits.ROWS:,}", chars=f"{limits.TEXT_CHARS:,}")
     assert shown in [c.value for c in at.sidebar.caption]
     assert f"at most {limits.UPLOAD_MB} MB and {limits.ROWS:,} rows" in at.file_uploader(key="upload").help
+
+
+def test_a_file_at_the_row_limit_is_read_and_downloaded_whole(tiny_predictor) -> None:
+    frame = reviews_table(limits.ROWS, seed=3)
+    frame.loc[7, "review"] = ""  # one unscorable row: marked in the download, not dropped
+    loaded = upload.load_upload(csv_bytes(frame), "big.csv", "review", "label")
+    texts = loaded.frame["text"]
+    unique = texts.unique().tolist()  # the synthetic reviews repeat: score each once, as the page would
+    scores = texts.map(dict(zip(unique, tiny_predictor.predict_proba(unique)))).to_numpy()
+    content = upload.download_csv(loaded.frame, scores, loaded.skipped, 0.5, (0.4, 0.6))
+    download = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
+    assert len(download) == limits.ROWS
+    assert download["row"].astype(int).tolist() == list(range(2, limits.ROWS + 2))
+    assert download.loc[7, "verdict"] == "skipped" and download.loc[7, "note"] == "empty text"
+
+
+def test_scoring_in_chunks_reports_progress_and_keeps_order(tiny_predictor) -> None:
+    texts = [t for t, _ in synthetic_reviews(2 * limits.CHUNK + 5, seed=4)]
+    chunks = list(upload.score_in_chunks(tiny_predictor.predict_proba, texts))
+    assert [done for done, _ in chunks] == [limits.CHUNK, 2 * limits.CHUNK, len(texts)]
+    together = tiny_predictor.predict_proba(texts)
+    np.testing.assert_allclose(np.concatenate([p for _, p in chunks]), together, atol=1e-6)
