@@ -133,20 +133,22 @@ def read_table(
 
 
 def read_header(source: str | Path | bytes, name: str | None = None) -> list[str]:
-    """The column names of a table (csv/tsv/txt/xlsx/xls), for a page's column pickers."""
-    return _read_raw_table(source, name)[1]
+    """The column names of a table (csv/tsv/txt/xlsx/xls), for a page's column pickers; only the
+    first rows are parsed."""
+    return _read_raw_table(source, name, rows=2)[1]
 
 
 def _read_raw_table(
-    source: str | Path | bytes, name: str | None
+    source: str | Path | bytes, name: str | None, rows: int | None = None
 ) -> tuple[str, list[str], pd.DataFrame, list[str]]:
-    """The file name, the header row, the data rows (all cells as strings) and notes on the decoding."""
+    """The file name, the header row, the data rows (all cells as strings; the first ``rows`` rows,
+    header included, when given) and notes on the decoding."""
     name, data = _load(source, name)
     extension = _extension(name, _TABLE_TYPES)
     if extension in (".xlsx", ".xls"):
-        raw, notes = _read_spreadsheet(data, name), []
+        raw, notes = _read_spreadsheet(data, name, rows), []
     else:
-        raw, notes = _read_delimited(data, name, extension)
+        raw, notes = _read_delimited(data, name, extension, rows)
     return name, [_cell(v) for v in raw.iloc[0]], raw.iloc[1:], notes
 
 
@@ -236,12 +238,12 @@ def _extension(name: str, supported: tuple[str, ...]) -> str:
     return extension
 
 
-def _read_spreadsheet(data: bytes, name: str) -> pd.DataFrame:
+def _read_spreadsheet(data: bytes, name: str, rows: int | None = None) -> pd.DataFrame:
     """Every cell of the first sheet as a string, without a header; index + 1 is the row number."""
     if data.startswith(b"PK"):  # xlsx: a zip, checked before anything is inflated
         check_zip(data, name)
     try:
-        raw = pd.read_excel(io.BytesIO(data), engine="calamine", **_AS_STRINGS)
+        raw = pd.read_excel(io.BytesIO(data), engine="calamine", nrows=rows, **_AS_STRINGS)
     except CalamineError as exc:
         raise ValueError(f"{name}: cannot read as a spreadsheet ({exc})") from exc
     if raw.empty:
@@ -249,14 +251,17 @@ def _read_spreadsheet(data: bytes, name: str) -> pd.DataFrame:
     return raw
 
 
-def _read_delimited(data: bytes, name: str, extension: str) -> tuple[pd.DataFrame, list[str]]:
+def _read_delimited(
+    data: bytes, name: str, extension: str, rows: int | None = None
+) -> tuple[pd.DataFrame, list[str]]:
     """Every cell of a CSV/TSV as a string, without a header (index + 1 is the line number), and notes."""
     decoded = decode_text(data, name)
     if not decoded.text.strip():
         raise ValueError(f"{name}: file is empty")
     separator = "\t" if extension == ".tsv" else _sniff_separator(decoded.text)
     try:
-        raw = pd.read_csv(io.StringIO(decoded.text), sep=separator, skip_blank_lines=False, **_AS_STRINGS)
+        text = io.StringIO(decoded.text)
+        raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, nrows=rows, **_AS_STRINGS)
     except pd.errors.ParserError as exc:
         ragged = _RAGGED.search(str(exc))
         if ragged:

@@ -28,7 +28,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.bigupload import Sampler
-from tests.serving import ROOT, chromium, memory_mb, streamlit_server
+from tests.serving import ROOT, chromium, cpu_seconds, memory_mb, streamlit_server
 from tests.synthetic import synthetic_reviews
 
 ERRORS = "[data-testid='stException'], [data-testid='stAlertContentError']"
@@ -37,6 +37,9 @@ FILE = re.compile(r"load-s(\d+)-\d+\.csv")
 VERDICT = "//h3[contains(., 'above') or contains(., 'below') or contains(., 'short of')]"
 STALE = "[data-stale='true']"  # elements of the previous run, not yet redrawn
 WAIT = 120  # seconds an action may take before it counts as an error
+POLL = 0.2  # seconds between two looks at a page: every look costs the browser a layout
+PANEL_MS = re.compile(r"panel drawn in (\d+) ms of server time")
+WINDOW = "--window-size=1200,900"
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Session:
     number: int
     requests: dict[str, int] = field(default_factory=lambda: {"type": 0, "upload": 0, "slider": 0})
     verdict_s: list[float] = field(default_factory=list)
+    panel_ms: list[int] = field(default_factory=list)  # the page's own figure: server time of the panel
     action_s: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)  # other sessions' markers or files seen
@@ -71,13 +75,14 @@ def type_text(driver, session: Session, step: int) -> None:
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.DELETE, review, Keys.CONTROL, Keys.ENTER)
     start = time.perf_counter()
-    WebDriverWait(driver, WAIT, poll_frequency=0.05).until(
+    WebDriverWait(driver, WAIT, poll_frequency=POLL).until(
         lambda d: parse_qs(urlsplit(d.current_url).query).get("text") == [review]
         and marker in body(d)
         and d.find_elements(By.XPATH, VERDICT)
         and not d.find_elements(By.CSS_SELECTOR, STALE)
     )
     session.verdict_s.append(time.perf_counter() - start)
+    session.panel_ms += [int(ms) for ms in PANEL_MS.findall(body(driver))]
     session.requests["type"] += 1
 
 
@@ -87,7 +92,7 @@ def upload_file(driver, session: Session, step: int, folder: Path) -> None:
     rows = synthetic_reviews(3 + session.number, seed=session.number)
     path.write_text("label,review\n" + "".join(f"{y},{t}\n" for t, y in rows), encoding="utf-8")
     driver.find_element(By.CSS_SELECTOR, "input[type='file']").send_keys(str(path))
-    WebDriverWait(driver, WAIT, poll_frequency=0.05).until(
+    WebDriverWait(driver, WAIT, poll_frequency=POLL).until(
         lambda d: f"Scores for {path.name}" in (text := body(d)) and f"{len(rows)} texts scored" in text
     )
     session.requests["upload"] += 1
@@ -98,7 +103,7 @@ def move_slider(driver, session: Session, step: int) -> None:
     before = parse_qs(urlsplit(driver.current_url).query)["t"]
     thumb = driver.find_element(By.CSS_SELECTOR, "input[type='range'][aria-label='Threshold']")
     thumb.send_keys(Keys.PAGE_UP if step % 2 else Keys.PAGE_DOWN)
-    WebDriverWait(driver, WAIT, poll_frequency=0.05).until(
+    WebDriverWait(driver, WAIT, poll_frequency=POLL).until(
         lambda d: parse_qs(urlsplit(d.current_url).query).get("t") != before
     )
     session.requests["slider"] += 1
@@ -106,7 +111,7 @@ def move_slider(driver, session: Session, step: int) -> None:
 
 def run_session(url: str, session: Session, seconds: float, folder: Path, ready: threading.Barrier) -> None:
     """Open the page, wait for every other session to have it open too, then act for ``seconds``."""
-    driver = chromium(folder / f"profile-{session.number}")
+    driver = chromium(folder / f"profile-{session.number}", flags=[WINDOW])
     try:
         driver.get(f"{url}/?lang=en")
         WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "textarea"))
@@ -141,6 +146,7 @@ def main(argv: list[str] | None = None) -> dict:
     sessions = [Session(n) for n in range(args.sessions)]
     with streamlit_server(args.checkpoint) as (url, server):
         before = memory_mb(server.pid)[0]
+        cpu_before = cpu_seconds(server.pid)
         ready = threading.Barrier(args.sessions + 1)
         threads = [
             threading.Thread(target=run_session, args=(url, s, args.seconds, folder, ready)) for s in sessions
@@ -157,9 +163,11 @@ def main(argv: list[str] | None = None) -> dict:
         sampler.join()
         elapsed = time.perf_counter() - start
         end = memory_mb(server.pid)[0]
+        server_cpu = cpu_seconds(server.pid) - cpu_before
     samples = np.array(sampler.samples)
     warm = samples[samples[:, 0] >= args.warmup]
     verdicts = np.array([t for s in sessions for t in s.verdict_s])
+    panel = np.array([ms for s in sessions for ms in s.panel_ms])
     result = {
         "sessions": args.sessions,
         "seconds": round(elapsed, 1),
@@ -173,6 +181,9 @@ def main(argv: list[str] | None = None) -> dict:
         "verdicts": len(verdicts),
         "verdict_p50_s": round(float(np.percentile(verdicts, 50)), 2) if len(verdicts) else None,
         "verdict_p95_s": round(float(np.percentile(verdicts, 95)), 2) if len(verdicts) else None,
+        "panel_server_ms_p50": round(float(np.percentile(panel, 50))) if len(panel) else None,
+        "panel_server_ms_p95": round(float(np.percentile(panel, 95))) if len(panel) else None,
+        "server_cpu_s": round(server_cpu, 1),
         "action_p95_s": round(float(np.percentile([t for s in sessions for t in s.action_s], 95)), 2),
         "rss_before_mb": round(before),
         "rss_after_warmup_mb": round(float(warm[0, 1])) if len(warm) else None,

@@ -71,16 +71,25 @@ def streamlit_server(
         process.wait(10)
 
 
-def chromium(profile: str | Path, downloads: str | Path | None = None) -> webdriver.Chrome:
-    """Headless Chromium with its own profile directory (and download directory, if given)."""
+def chromium(
+    profile: str | Path, downloads: str | Path | None = None, flags: list[str] = ()
+) -> webdriver.Chrome:
+    """Headless Chromium with its own profile directory (and download directory, if given); later
+    ``flags`` override FLAGS."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in FLAGS:
+    for flag in [*FLAGS, *flags]:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
     if downloads is not None:
         options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
     return webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=CHROMEDRIVER))
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far (user + system), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
