@@ -1,11 +1,12 @@
-"""Property tests: any Unicode string, however hostile, is segmented and scored without an exception,
-to a probability in [0, 1], the same way every time."""
+"""Property tests: any Unicode string, however hostile, is segmented, scored and explained without an
+exception, to a probability in [0, 1], the same way every time."""
 
 from __future__ import annotations
 
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,6 +60,18 @@ def test_predict_proba_takes_any_string(tiny_predictor, text: str) -> None:
     np.testing.assert_array_equal(tiny_predictor.predict_proba([text]), scores)
 
 
+@FAST
+@given(text=TEXTS)
+def test_explain_takes_any_string(tiny_predictor, text: str) -> None:
+    first, second = tiny_predictor.explain(text), tiny_predictor.explain(text)
+    assert 0 <= first.proba <= 1 and first.proba == second.proba
+    assert first.proba == pytest.approx(tiny_predictor.predict_proba([text])[0], abs=1e-6)
+    assert np.all((first.prefix_proba >= 0) & (first.prefix_proba <= 1))
+    assert np.isfinite(first.contributions).all() and np.isfinite(first.gates).all()
+    np.testing.assert_array_equal(first.contributions, second.contributions)
+    assert first.tokens == second.tokens
+
+
 @settings(max_examples=40, deadline=None)
 @given(texts=st.lists(TEXTS, min_size=1, max_size=12))
 def test_a_text_scores_the_same_alone_and_among_others(tiny_predictor, texts: list[str]) -> None:
@@ -77,3 +90,6 @@ def test_a_one_megabyte_string(tiny_predictor) -> None:
     scores = tiny_predictor.predict_proba([text])
     assert 0 <= scores[0] <= 1
     np.testing.assert_array_equal(tiny_predictor.predict_proba([text]), scores)
+    explained = tiny_predictor.explain(text)
+    assert explained.proba == pytest.approx(scores[0], abs=1e-6)
+    assert len(explained.tokens) == tiny_predictor.max_len
