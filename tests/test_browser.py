@@ -156,6 +156,11 @@ def no_dialog(driver) -> bool:
     return False
 
 
+def open_tab(driver, name: str) -> None:
+    tab = (By.XPATH, f"//*[@role='tab'][contains(., '{name}')]")
+    WebDriverWait(driver, 30).until(ec.element_to_be_clickable(tab)).click()
+
+
 def test_markup_typed_and_uploaded_is_shown_as_text(server, browser, tmp_path) -> None:
     url, _ = server
     browser.get(f"{url}/?lang=en")
@@ -167,12 +172,18 @@ def test_markup_typed_and_uploaded_is_shown_as_text(server, browser, tmp_path) -
         linked = lambda d, m=markup: parse_qs(urlsplit(d.current_url).query).get("text") == [m]  # noqa: E731
         WebDriverWait(browser, 30).until(linked)
         verdict(browser)
+        open_tab(browser, "Word vectors")
         field = browser.find_element(By.CSS_SELECTOR, "input[aria-label^='Or type other words']")
         field.send_keys(Keys.CONTROL, "a")
         field.send_keys(Keys.DELETE, markup, Keys.ENTER)
         unknown = f"'{markup.split()[0]}' is not in the vocabulary"
         WebDriverWait(browser, 30).until(lambda d, u=unknown: u in d.find_element(By.TAG_NAME, "body").text)
         assert no_dialog(browser) and injected(browser) == []
+        for tab, shown in (("How it reads", "P(positive) after each word"), ("What if", "Word order")):
+            open_tab(browser, tab)
+            WebDriverWait(browser, 30).until(lambda d, s=shown: s in d.find_element(By.TAG_NAME, "body").text)
+            assert no_dialog(browser) and injected(browser) == []
+        open_tab(browser, "Score")
     path = tmp_path / f"{MARKUP[1]}.csv"
     table = reviews_table(4).rename(columns={"cat": MARKUP[0]}).assign(review=MARKUP * 2)
     path.write_bytes(csv_bytes(table))
