@@ -29,7 +29,7 @@ MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 
 def test_url_parameters_never_choose_a_server_path(monkeypatch, checkpoint_env) -> None:
     loaded, real = [], sentiment.predict.load_checkpoint
-    spy = lambda path: loaded.append(str(path)) or real(path)  # noqa: E731
+    spy = lambda path, **kw: loaded.append(str(path)) or real(path, **kw)  # noqa: E731
     monkeypatch.setattr(sentiment.predict, "load_checkpoint", spy)
     st.cache_resource.clear()  # so the page loads its checkpoint again, in front of the spy
     at = page(PATHS | {"text": "手机很好"})
