@@ -15,6 +15,7 @@ import json
 import logging
 import shlex
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,11 +36,17 @@ def unseen(loaded: datasets.Loaded, seen_keys: pd.Series) -> pd.DataFrame:
     """Deduplicated rows of an extra test set that share no text, nor its first or last
     ``SPLIT_PREFIX`` letters, with ``seen_keys`` (copies cut short count as seen)."""
     frame, _ = datasets.dedup(loaded.frame)
-    n, keys = datasets.SPLIT_PREFIX, frame["key"]
-    same = keys.isin(seen_keys)
+    return frame[~seen_mask(frame["key"], seen_keys)]
+
+
+def seen_mask(keys: pd.Series, seen_keys: pd.Series) -> pd.Series:
+    """Which ``keys`` equal a seen key or share its first or last ``SPLIT_PREFIX`` letters."""
+    n = datasets.SPLIT_PREFIX
+    same = keys.isin(set(seen_keys))
     same_start = keys.str[:n].isin(set(seen_keys.str[:n]))
     same_end = keys.str[-n:].isin(set(seen_keys.str[-n:]))
-    return frame[~(same | same_start | same_end)]
+    return same | same_start | same_end
+
 
 
 def evaluation_sets(
@@ -118,38 +125,70 @@ def metrics_table(metrics: dict) -> str:
     return "\n".join(rows)
 
 
-def recorded_split(directory: str | Path) -> tuple:
-    """The data a checkpoint's training command names, after checking every file's sha256, and the
-    split rebuilt from the recorded seeds: (meta, parsed command, train.Inputs, split corpus)."""
+@dataclass
+class Rebuilt:
+    """A checkpoint's data as it trained: the split frame, the extra sets, the Word2Vec texts."""
+
+    meta: dict
+    args: argparse.Namespace  # the recorded training command, parsed, with paths as located
+    inputs: object  # train.Inputs
+    frame: pd.DataFrame  # deduplicated corpus with its split column
+
+
+DATA_FLAGS = ("table", "pos", "neg", "ood", "unlabeled", "unlabeled_tagged")
+
+
+def locate(path: str, data_root: Path | None) -> str:
+    """A recorded data path as it is, or else the file with the same last folder and name under
+    ``data_root`` (``../shared/data/su2015/pos.xls`` -> ``ROOT/su2015/pos.xls``)."""
+    if data_root is None or Path(path).is_file():
+        return path
+    for tail in (Path(*Path(path).parts[-2:]), Path(Path(path).name)):
+        if (Path(data_root) / tail).is_file():
+            return str(Path(data_root) / tail)
+    return path
+
+
+def rebuild(directory: str | Path, data_root: str | Path | None = None) -> Rebuilt:
+    """Reload the data a checkpoint's training command names, check every file's sha256, and
+    redo the split from the recorded seeds. ValueError if any file differs."""
     from . import train
 
     meta = json.loads((Path(directory) / META).read_text(encoding="utf-8"))
     argv = shlex.split(meta["command"].removeprefix("python -m sentiment.train"))
     args = train.build_parser().parse_args(argv)
+    for flag in DATA_FLAGS:
+        setattr(args, flag, [locate(p, data_root) for p in getattr(args, flag)])
     inputs = train.load_inputs(args)
     changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
     frame, _ = train.split_corpus(inputs.corpus, train.TrainConfig(**meta["train"]))
-    return meta, args, inputs, frame
+    return Rebuilt(meta, args, inputs, frame)
 
 
-def reevaluate(directory: str | Path) -> dict:
-    """Recompute a checkpoint's metrics from the data its training command names. Returns them."""
-    meta, args, inputs, frame = recorded_split(directory)
+def reevaluate(directory: str | Path, data_root: str | Path | None = None) -> dict:
+    """Recompute a checkpoint's metrics from the data its training command names (see ``rebuild``)
+    and store them in its meta.json. Returns the new metrics."""
+    data = rebuild(directory, data_root)
     metrics = evaluate_checkpoint(
-        directory, frame, inputs.ood, inputs.unlabeled, baseline=args.baseline, seed=meta["train"]["seed"]
+        directory,
+        data.frame,
+        data.inputs.ood,
+        data.inputs.unlabeled,
+        baseline=data.args.baseline,
+        seed=data.meta["train"]["seed"],
     )
-    meta["metrics"] = metrics
-    (Path(directory) / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    data.meta["metrics"] = metrics
+    (Path(directory) / META).write_text(json.dumps(data.meta, ensure_ascii=False, indent=1))
     return metrics
 
 
 def add_baseline(directory: str | Path) -> BagOfWords:
     """Fit the TF-IDF baseline on a checkpoint's recorded training split and save it beside the
     checkpoint (for checkpoints trained before the baseline was shipped with them)."""
-    meta, _, _, frame = recorded_split(directory)
-    model = refit_baseline(load_predictor(directory), frame, meta["train"]["seed"])
+    data = rebuild(directory)
+    model = refit_baseline(load_predictor(directory), data.frame, data.meta["train"]["seed"])
     model.save(directory)
     return model
 
@@ -163,12 +202,13 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="fit the TF-IDF baseline on the recorded split and save it",
     )
+    parser.add_argument("--data", type=Path, help="where to look for data files not at their recorded path")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.add_baseline:
         add_baseline(args.checkpoint)
     if args.recompute:
-        reevaluate(args.checkpoint)
+        reevaluate(args.checkpoint, args.data)
     print(metrics_table(json.loads((args.checkpoint / META).read_text(encoding="utf-8"))["metrics"]))
 
 
