@@ -21,12 +21,14 @@ import streamlit as st
 
 from sentiment import Predictor, charts, limits, load_predictor, upload
 from sentiment.bands import CRITERIA, DEFAULTS, choose_band
+from sentiment.calibration import reliability
 from sentiment.i18n import LANGUAGES, translator
 from sentiment.markup import escape_markdown, segmentation_markdown
 from sentiment.neighbours import neighbour_table, scatter_points, typed_words
 from sentiment.pagestate import clamp, fit_band, initial_state, to_query
 from sentiment.thresholds import (
     binary_metrics,
+    expected_calibration_error,
     rates_by_threshold,
     roc_points,
     selective_curve,
@@ -371,7 +373,8 @@ def band_rule(scores: np.ndarray, labels: np.ndarray, source: str, tr: Tr) -> No
 def curves(
     predictor: Predictor, scored: upload.Scored | None, threshold: float, band: tuple[float, float], tr: Tr
 ) -> None:
-    """TPR/TNR, ROC and selective curves on the labelled upload if there is one, else on validation."""
+    """TPR/TNR, ROC, selective curves and the reliability diagram on the labelled upload if there is one,
+    else on validation."""
     st.subheader(tr("charts"))
     scores, labels, source = labelled_scores(predictor, scored)
     if scored is not None and scored.labels is not None and source == "source_validation":
@@ -388,8 +391,11 @@ def curves(
         "selective": charts.selective_chart(
             selective_curve(scores, labels, threshold, band=band), band, current, tr
         ),
+        "reliability": charts.reliability_chart(
+            reliability(scores, labels), expected_calibration_error(scores, labels), tr
+        ),
     }
-    for column, (name, figure) in zip(st.columns(3), figures.items(), strict=True):
+    for column, (name, figure) in zip(st.columns(2) + st.columns(2), figures.items(), strict=True):
         column.plotly_chart(figure, key=f"chart_{name}", config=PLAIN)
 
 

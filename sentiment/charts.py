@@ -39,6 +39,13 @@ def _mark_rule(fig: go.Figure, threshold: float, band: Band) -> None:
     fig.add_vline(x=threshold, line={"color": RULE, "dash": "dash", "width": 2})
 
 
+def _diagonal() -> go.Scatter:
+    """The y = x line: chance on a ROC curve, perfect calibration on a reliability diagram."""
+    return go.Scatter(
+        x=[0, 1], y=[0, 1], showlegend=False, line={"color": "lightgrey", "dash": "dot"}, hoverinfo="skip"
+    )
+
+
 def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.Figure:
     """One score on the 0-1 scale, with the band and the threshold marked."""
     colour = {1: POSITIVE, 0: NEGATIVE, -1: ABSTAIN}[int(classify([score], threshold, band)[0])]
@@ -122,13 +129,7 @@ def roc_chart(roc: Curve, point: tuple[float, float], tr: Tr) -> go.Figure:
     fig = go.Figure(
         [
             go.Scatter(x=roc["fpr"], y=roc["tpr"], name="ROC", line={"color": RULE}),
-            go.Scatter(
-                x=[0, 1],
-                y=[0, 1],
-                showlegend=False,
-                line={"color": "lightgrey", "dash": "dot"},
-                hoverinfo="skip",
-            ),
+            _diagonal(),
             go.Scatter(
                 x=[point[0]],
                 y=[point[1]],
@@ -175,6 +176,45 @@ def selective_chart(curve: Curve, band: Band, current: dict, tr: Tr) -> go.Figur
         320,
         xaxis={"range": [0, 1], "title": tr("band_width")},
         yaxis={"range": [0, 1.02]},
+    )
+
+
+def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Figure:
+    """Observed share of positives against mean predicted probability per bin (calibration.reliability),
+    each point labelled with its count; the diagonal is perfect calibration, the bars the counts."""
+    full = bins["count"] > 0
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=(bins["lo"] + bins["hi"]) / 2,
+                y=bins["count"],
+                width=bins["hi"] - bins["lo"],
+                name=tr("count"),
+                yaxis="y2",
+                marker_color="lightgrey",
+                opacity=0.5,
+            ),
+            _diagonal(),
+            go.Scatter(
+                x=bins["predicted"][full],
+                y=bins["observed"][full],
+                mode="lines+markers+text",
+                text=[f"{n:,}" for n in bins["count"][full]],
+                textposition="top left",
+                name=tr("observed"),
+                line={"color": POSITIVE},
+                hovertemplate=f"{tr('predicted')}: %{{x:.3f}}<br>{tr('observed')}: %{{y:.3f}}<br>"
+                f"{tr('count')}: %{{text}}<extra></extra>",
+            ),
+        ]
+    )
+    return _layout(
+        fig,
+        tr("reliability_title", ece=f"{ece:.3f}"),
+        320,
+        xaxis={"range": [0, 1], "title": tr("predicted")},
+        yaxis={"range": [0, 1.02], "title": tr("observed")},
+        yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": tr("count")},
     )
 
 

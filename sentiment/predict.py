@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .bagofwords import BagOfWords, load_bag_of_words
+from .calibration import apply_temperature
 from .checkpoint import Checkpoint, load_checkpoint
 from .encoding import ids_of, read_tokens, token_ids
 from .explain import Explanation, explain_ids
@@ -63,6 +64,9 @@ class Predictor:
         self.max_len = int(self.meta["train"]["max_len"])
         self.truncate = self.meta["train"].get("truncate", "pre")
         self.oov_chars = bool(self.meta["train"].get("oov_chars", False))
+        self.temperature = float(self.meta.get("temperature", 1.0))  # from sentiment.calibrate; 1: none
+        if not 0 < self.temperature < float("inf"):
+            raise ValueError(f"temperature must be a positive number, got {self.meta['temperature']!r}")
         self.threshold = float(self.meta.get("threshold", 0.5))
         lo, hi = self.meta.get("band", (self.threshold, self.threshold))
         self.band = (float(lo), float(hi))
@@ -112,8 +116,9 @@ class Predictor:
         return self._torch_net
 
     def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:
-        """P(positive) for already-encoded texts, in their order; batches hold texts of one length,
-        so neither engine pads: numpy below ``TORCH_FROM`` texts, torch from there on."""
+        """P(positive) for already-encoded texts, in their order, calibrated by the checkpoint's
+        temperature; batches hold texts of one length, so neither engine pads: numpy below
+        ``TORCH_FROM`` texts, torch from there on."""
         logits = self.net.logits
         if len(id_lists) >= TORCH_FROM:
             import torch
@@ -127,7 +132,7 @@ class Predictor:
                     lengths = torch.full((len(ids),), ids.shape[1], dtype=torch.long)
                     return net(torch.from_numpy(ids), lengths).numpy()
 
-        return proba_by_length(logits, id_lists, batch_size)
+        return apply_temperature(proba_by_length(logits, id_lists, batch_size), self.temperature)
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         """P(positive), one per text, for any list of strings, empty ones included."""
