@@ -1,53 +1,58 @@
-"""Speed benchmark: cold load, segmentation, single-text latency, batch throughput, SnowNLP beside us.
+"""Speed and memory measurements used by ``python -m sentiment.bench``: cold load and peak memory in
+a fresh process, segmentation, single-text latency, batch throughput.
 
-    python -m sentiment.speed --data ../shared/data/chinese_nlp_corpus/online_shopping_10_cats.csv
-
-Prints a JSON report (and writes it with ``--out``). Absolute times vary between machines;
-the ratios against SnowNLP, measured on the same texts in the same run, travel better.
+Absolute times vary between machines; the bench reports ratios against SnowNLP, measured on the
+same texts in the same run, because they travel better.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from . import data as datasets
-from .predict import DEFAULT_CHECKPOINT, TORCH_FROM, load_predictor
+from .predict import TORCH_FROM
 from .text import Segmenter
 
 WARM_UP = TORCH_FROM + 20  # texts used only to warm up, so both engines are loaded before timing
-COLD_LOAD = """
-import time; t = time.perf_counter()
+ROOT = Path(__file__).resolve().parent.parent
+FRESH = """
+import json, sys, time; t = time.perf_counter()
 from sentiment import load_predictor
-p = load_predictor({path!r}); p.predict_proba(["好"])
-print(time.perf_counter() - t)
+p = load_predictor(sys.argv[1]); p.predict_proba(["好"])
+load_s = time.perf_counter() - t
+if len(sys.argv) > 2:
+    with open(sys.argv[2], encoding="utf-8") as f:
+        p.predict_proba(json.load(f))
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))  # this process's own peak
+print(json.dumps({"load_s": load_s, "peak_mb": int(hwm.split()[1]) / 1024}))
 """
 
 
-def cold_load_seconds(checkpoint: Path, repeats: int = 3) -> dict:
-    """Fresh-process time to import, load the checkpoint and score one text; best and median of runs."""
-    inside, whole = [], []
-    root = Path(__file__).resolve().parent.parent
-    for _ in range(repeats):
+def fresh_process(checkpoint: Path, texts: list[str] | None = None) -> dict:
+    """In a new Python process: seconds to import, load the checkpoint (segmenter included) and score one
+    text; peak resident memory (MB) after that, or after also scoring ``texts`` in one call."""
+    with tempfile.TemporaryDirectory() as tmp:
+        argv = [sys.executable, "-c", FRESH, str(checkpoint)]
+        if texts is not None:
+            argv.append(str(Path(tmp) / "texts.json"))
+            Path(argv[-1]).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         start = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", COLD_LOAD.format(path=str(checkpoint))],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=root,
-        )
-        whole.append(time.perf_counter() - start)
-        inside.append(float(out.stdout.strip().splitlines()[-1]))
-    return {"load_s_median": float(np.median(inside)), "process_s_median": float(np.median(whole))}
+        out = subprocess.run(argv, capture_output=True, text=True, check=True, cwd=ROOT)
+        whole = time.perf_counter() - start
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "process_s": whole}
+
+
+def cold_load(checkpoint: Path, repeats: int = 3) -> dict:
+    """Medians over ``repeats`` fresh processes of the load time, the whole process's time, and the
+    peak resident memory once loaded."""
+    runs = [fresh_process(checkpoint) for _ in range(repeats)]
+    return {key: float(np.median([r[key] for r in runs])) for key in ("load_s", "process_s", "peak_mb")}
 
 
 def segmentation(texts: list[str]) -> dict:
@@ -88,60 +93,3 @@ def typical(texts: list[str], n: int) -> list[str]:
     lengths = np.array([len(t) for t in texts])
     lo, hi = np.percentile(lengths, [25, 75])
     return [t for t, n_chars in zip(texts, lengths) if lo <= n_chars <= hi][:n]
-
-
-def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(prog="python -m sentiment.speed", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", required=True, help="a table of reviews (text column as in the loaders)")
-    parser.add_argument("--checkpoint", type=Path, default=DEFAULT_CHECKPOINT)
-    parser.add_argument("--batch", type=int, default=10_000, help="texts in the throughput batch")
-    parser.add_argument("--single", type=int, default=500, help="texts scored one at a time")
-    parser.add_argument("--cold-runs", type=int, default=3, help="fresh processes for the cold-load time")
-    parser.add_argument("--no-snownlp", action="store_true", help="skip the SnowNLP comparison")
-    parser.add_argument("--out", type=Path, help="write the JSON report here")
-    args = parser.parse_args(argv)
-
-    texts = list(dict.fromkeys(datasets.read_table(args.data, label_col=None).frame["text"]))
-    order = np.random.default_rng(0).permutation(len(texts))
-    texts = [texts[i] for i in order]
-    warm_up = texts[:WARM_UP]
-    single = typical(texts[WARM_UP:], args.single)
-    timed = set(single)
-    batch = [t for t in texts[WARM_UP:] if t not in timed][: args.batch]  # distinct texts: no cache hits
-    predictor = load_predictor(args.checkpoint)
-    report = {
-        "machine": {"cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()},
-        "checkpoint": str(args.checkpoint),
-        "checkpoint_mb": sum(f.stat().st_size for f in args.checkpoint.iterdir()) / 1e6,
-        "cold_load": cold_load_seconds(args.checkpoint, args.cold_runs),
-        "segmentation": segmentation(batch),
-        "lstm": {
-            **latency_ms(lambda t: predictor.predict_proba([t]), single, warm_up[:20]),
-            "texts_per_s": throughput(predictor.predict_proba, batch, warm_up),
-        },
-        "n_batch": len(batch),
-        "n_single": len(single),
-    }
-    if not args.no_snownlp:
-        from snownlp import SnowNLP
-
-        def snownlp_score(t: str) -> float:
-            return SnowNLP(t).sentiments
-
-        report["snownlp"] = {
-            **latency_ms(snownlp_score, single, warm_up[:20]),
-            "texts_per_s": throughput(lambda ts: [snownlp_score(t) for t in ts], batch, warm_up[:20]),
-        }
-        report["ratio_vs_snownlp"] = {
-            "p50_speedup": report["snownlp"]["p50_ms"] / report["lstm"]["p50_ms"],
-            "throughput_speedup": report["lstm"]["texts_per_s"] / report["snownlp"]["texts_per_s"],
-        }
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
-    return report
-
-
-if __name__ == "__main__":
-    main()

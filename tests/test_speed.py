@@ -1,6 +1,4 @@
-import json
-
-from sentiment.speed import main, typical
+from sentiment.speed import cold_load, fresh_process, latency_ms, segmentation, throughput, typical
 
 
 def test_typical_keeps_the_middle_half_by_length():
@@ -10,27 +8,17 @@ def test_typical_keeps_the_middle_half_by_length():
     assert len(typical(texts, 5)) == 5
 
 
-def test_benchmark_runs_end_to_end(tiny_checkpoint, corpus_csv, tmp_path):
-    out = tmp_path / "speed.json"
-    report = main(
-        [
-            "--data",
-            str(corpus_csv),
-            "--checkpoint",
-            str(tiny_checkpoint),
-            "--batch",
-            "60",
-            "--single",
-            "10",
-            "--cold-runs",
-            "1",
-            "--out",
-            str(out),
-        ]
-    )
-    assert json.loads(out.read_text()) == json.loads(json.dumps(report))
-    assert report["n_batch"] == 60 and report["n_single"] == 10
-    assert report["lstm"]["texts_per_s"] > 0 and report["snownlp"]["texts_per_s"] > 0
-    assert 0 <= report["segmentation"]["identical_tokens_share"] <= 1
-    assert report["cold_load"]["load_s_median"] < report["cold_load"]["process_s_median"]
-    assert report["ratio_vs_snownlp"]["p50_speedup"] > 0
+def test_fresh_process_loads_scores_and_reports_its_own_peak_memory(tiny_checkpoint):
+    loaded = cold_load(tiny_checkpoint, repeats=1)
+    assert 0 < loaded["load_s"] < loaded["process_s"] and loaded["peak_mb"] > 0
+    batch = fresh_process(tiny_checkpoint, ["手机很好"] * 300)  # 300 texts: torch is imported
+    assert batch["peak_mb"] > loaded["peak_mb"]
+
+
+def test_latency_throughput_and_segmentation_figures():
+    calls = []
+    figures = latency_ms(calls.append, ["a", "b", "c"], ["w"])
+    assert calls == ["w", "a", "b", "c"] and 0 <= figures["p50_ms"] <= figures["p95_ms"]
+    assert throughput(lambda texts: calls.extend(texts), ["x", "y"], ["w"]) > 0
+    segments = segmentation(["手机很好", "电脑很差"])
+    assert segments["identical_tokens_share"] == 1.0 and segments["rjieba_texts_per_s"] > 0
