@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from sentiment import data as datasets
-from sentiment.evaluate import evaluation_sets, metrics_table, reevaluate, unseen
+from sentiment.evaluate import evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
 
 
 def loaded(rows):
@@ -87,3 +87,17 @@ def test_out_of_domain_sets_drop_texts_seen_by_word2vec():
     frame = pd.DataFrame({"text": ["a1"], "label": [1], "source": ["s"], "key": ["a1"], "split": ["train"]})
     sets = evaluation_sets(frame, {"hotel": loaded([("b1", 0), ("c1", 1)])}, unlabeled=["B1!"])
     assert sets["ood:hotel"]["text"].tolist() == ["c1"]
+
+
+def test_rebuild_finds_moved_data_under_the_data_root(tiny_checkpoint, corpus_csv, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_checkpoint, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["command"] = meta["command"].replace(str(corpus_csv), "../gone/data0/reviews.csv")
+    (copy / "meta.json").write_text(json.dumps(meta))
+    assert locate("../gone/data0/reviews.csv", corpus_csv.parent.parent) == str(corpus_csv)  # folder and name
+    rebuilt = rebuild(copy, corpus_csv.parent)  # by name alone
+    assert rebuilt.args.table == [str(corpus_csv)]
+    assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
+    with pytest.raises(FileNotFoundError):
+        rebuild(copy)
