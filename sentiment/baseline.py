@@ -37,12 +37,10 @@ class TfidfBaseline:
         return BagOfWords.from_sklearn(self.vectorizer, self.model, self.c)
 
 
-def fit_baseline(
-    train_tokens, train_labels, val_tokens, val_labels, seed: int = 0, grid: Sequence[float] = C_GRID
-) -> TfidfBaseline:
-    """Fit one baseline per C in ``grid``; keep the one most accurate on validation."""
+def fit_baseline(train_tokens, train_labels, val_tokens, val_labels, seed: int = 0) -> TfidfBaseline:
+    """Fit one baseline per C in ``C_GRID``; keep the one most accurate on validation."""
     best, best_acc = None, -1.0
-    for c in grid:
+    for c in C_GRID:
         model = TfidfBaseline(c, seed).fit(train_tokens, train_labels)
         acc = float(np.mean((model.predict_proba(val_tokens) >= 0.5) == np.asarray(val_labels)))
         if acc > best_acc:

@@ -2,13 +2,14 @@
 set, then speed, memory and size, on this machine.
 
     python -m sentiment.bench --data ../shared/data                 # writes docs/benchmarks.{json,md}
-    python -m sentiment.bench --data ../shared/data --quick         # samples, TF-IDF's C fixed: < 2 min
+    python -m sentiment.bench --data ../shared/data --quick         # a sample of everything, < 2 min
     python -m sentiment.bench --data DIR --extra labelled.csv       # one more test set
 
 The test sets are rebuilt from the checkpoint's meta.json (sentiment.benchsets); the leakage
 check runs before any figure and ends the run with exit status 1 if a test text is in any training
-data. The TF-IDF model is fitted on exactly the checkpoint's training split (C chosen on its
-validation split); SnowNLP is 0.12.3 with its shipped model.
+data. The TF-IDF model is the one trained with the checkpoint on exactly its training split (C
+chosen on its validation split), refitted the same way for older checkpoints; SnowNLP is 0.12.3
+with its shipped model.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import benchreport, benchsets, speed
-from .baseline import C_GRID, fit_baseline
-from .evaluate import rebuild
+from .bagofwords import BagOfWords
+from .evaluate import rebuild, refit_baseline
 from .predict import DEFAULT_CHECKPOINT, Predictor, load_predictor, segmenter_from_meta
 from .thresholds import binary_metrics, selective_metrics
 
@@ -43,11 +44,10 @@ class Sizes:
     single: int  # texts scored one at a time for the latency
     cold_runs: int  # fresh processes for the cold-load time
     panel: int  # labelled points uploaded to the page for the panel's rerun time
-    c_grid: tuple[float, ...]  # TF-IDF + LR: C chosen on validation among these
 
 
-FULL = Sizes(None, 10_000, 500, 3, 10_000, C_GRID)
-QUICK = Sizes(300, 1_000, 100, 1, 2_000, (4.0,))
+FULL = Sizes(None, 10_000, 500, 3, 10_000)
+QUICK = Sizes(300, 1_000, 100, 1, 2_000)
 
 
 def quality_row(model: str, dataset: str, scores, labels, predictor: Predictor | None = None) -> dict:
@@ -70,12 +70,13 @@ def snownlp_proba(texts: list[str]) -> np.ndarray:
     return np.array([SnowNLP(t).sentiments for t in texts], dtype=np.float64)
 
 
-def tfidf_model(predictor: Predictor, frame: pd.DataFrame, grid=C_GRID):
-    """TF-IDF + LR on the checkpoint's training split, over the same words; C chosen on validation."""
-    train, val = frame[frame.split == "train"], frame[frame.split == "val"]
-    words = [predictor.segment(t) for t in tqdm(train["text"], desc="segmenting for TF-IDF", leave=False)]
-    val_words = [predictor.segment(t) for t in val["text"]]
-    return fit_baseline(words, list(train["label"]), val_words, list(val["label"]), seed=0, grid=grid)
+def tfidf_model(predictor: Predictor, data) -> BagOfWords:
+    """TF-IDF + LR trained on the checkpoint's training split over the same words, C chosen on its
+    validation split: the one shipped beside the checkpoint, or fitted here if it has none."""
+    if predictor.baseline is not None:
+        return predictor.baseline
+    log.info("the checkpoint has no TF-IDF baseline: fitting one on its training split")
+    return refit_baseline(predictor, data.frame, data.meta["train"]["seed"])
 
 
 def quality(sets: dict[str, pd.DataFrame], predictor: Predictor, tfidf) -> list[dict]:
@@ -210,8 +211,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     if sizes.per_set is not None:
         sets = benchsets.sample(sets, sizes.per_set)
     predictor = load_predictor(args.checkpoint)
-    tfidf = tfidf_model(predictor, data.frame, sizes.c_grid)
-    log.info("TF-IDF fitted (C=%s) after %.0f s", tfidf.c, time.perf_counter() - start)
+    tfidf = tfidf_model(predictor, data)
     rows = quality(sets, predictor, tfidf)
     labels = dict(zip(data.frame["text"], data.frame["label"].astype(int)))
     rows += speed_rows(args.checkpoint, list(data.frame["text"]), labels, tfidf, sizes)

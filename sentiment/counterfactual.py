@@ -33,7 +33,7 @@ def substitutions(
 ) -> pd.DataFrame:
     """Each known token replaced, one at a time, by each of its ``k`` nearest neighbours.
 
-    ``logits`` maps (B, T) ids to logits (``Predictor.net.logits``). Columns: position (token index),
+    ``logits`` maps (B, T) ids to logits (``Predictor.logits``, calibrated). Columns: position (token index),
     word, replacement, similarity (cosine), proba (the new P(positive)), change (proba minus the
     original), verdict (positive / negative / abstained under ``threshold`` and ``band``) and
     flips (the verdict differs from the original one: crossing the threshold, or into or out of

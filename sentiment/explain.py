@@ -53,13 +53,16 @@ class Explanation:
     contributions: np.ndarray
 
 
-def explain_ids(net: NumpyNet, tokens: list[str], ids: list[int], known: list[bool]) -> Explanation:
-    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``)."""
+def explain_ids(
+    net: NumpyNet, tokens: list[str], ids: list[int], known: list[bool], logits=None
+) -> Explanation:
+    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``); ``logits`` scores
+    the prefixes and leave-one-out texts (default ``net.logits``; the Predictor's are calibrated)."""
     config = net.config
     n = len(ids)
     prefixes = [ids[: i + 1] for i in range(n)]
     left_out = [ids[:i] + ids[i + 1 :] for i in range(n)]
-    scores = proba_by_length(net.logits, prefixes + left_out or [[]], batch_size=max(1, n + 1))
+    scores = proba_by_length(logits or net.logits, prefixes + left_out or [[]], batch_size=max(1, n + 1))
     proba = float(scores[n - 1]) if n else float(scores[0])
     directions = DIRECTIONS[: 2 if config.bidirectional else 1]
     names = GATE_NAMES[config.cell]

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 
 from .bagofwords import BagOfWords, load_bag_of_words
-from .calibration import apply_temperature
 from .checkpoint import Checkpoint, load_checkpoint
 from .encoding import ids_of, read_tokens, token_ids
 from .explain import Explanation, explain_ids
@@ -92,7 +91,7 @@ class Predictor:
         activations per token and each token's contribution (see ``explain.Explanation``)."""
         tokens = self.read(text)
         known = [self.in_vocabulary(w) for w in tokens]
-        return explain_ids(self.net, tokens, ids_of(tokens, self.vectors.key_to_index), known)
+        return explain_ids(self.net, tokens, ids_of(tokens, self.vectors.key_to_index), known, self.logits)
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
@@ -115,11 +114,16 @@ class Predictor:
                 self._torch_net = net.eval()
         return self._torch_net
 
+    def logits(self, ids: np.ndarray) -> np.ndarray:
+        """Calibrated logits of a (B, T) batch of ids in numpy: the network's, divided by the checkpoint's
+        temperature (sentiment.calibrate), so that every probability the Predictor gives is calibrated."""
+        return self.net.logits(ids).astype(np.float64) / self.temperature
+
     def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:
         """P(positive) for already-encoded texts, in their order, calibrated by the checkpoint's
         temperature; batches hold texts of one length, so neither engine pads: numpy below
         ``TORCH_FROM`` texts, torch from there on."""
-        logits = self.net.logits
+        logits = self.logits
         if len(id_lists) >= TORCH_FROM:
             import torch
 
@@ -130,9 +134,9 @@ class Predictor:
             def logits(ids: np.ndarray) -> np.ndarray:
                 with torch.inference_mode():
                     lengths = torch.full((len(ids),), ids.shape[1], dtype=torch.long)
-                    return net(torch.from_numpy(ids), lengths).numpy()
+                    return net(torch.from_numpy(ids), lengths).numpy().astype(np.float64) / self.temperature
 
-        return apply_temperature(proba_by_length(logits, id_lists, batch_size), self.temperature)
+        return proba_by_length(logits, id_lists, batch_size)
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         """P(positive), one per text, for any list of strings, empty ones included."""
