@@ -214,7 +214,15 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
         320,
         xaxis={"range": [0, 1], "title": tr("predicted")},
         yaxis={"range": [0, 1.02], "title": tr("observed")},
-        yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "title": tr("count")},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "title": tr("count"),
+            "tickmode": "auto",  # not synced to the probability axis, which gave fractional counts
+            "tickformat": ",d",
+            "rangemode": "tozero",
+        },
     )
 
 
