@@ -1,16 +1,35 @@
-"""What the teaching views share: the text to explain, its cached explanation, the decision rule."""
+"""What the page's views share: the cached predictor, scores, words and explanations (cached here and
+nowhere else), the text to explain, the decision rule, and the result table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from sentiment import Predictor
+from sentiment import Predictor, limits, load_predictor
 from sentiment.explain import Explanation
 
 Tr = Callable[..., str]
 PLAIN = {"displayModeBar": False}
+
+
+@st.cache_resource(show_spinner=False)
+def get_predictor(path: str | None) -> Predictor:
+    return load_predictor(path, torch_threads=limits.TORCH_THREADS)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def scores_of(path: str | None, texts: tuple[str, ...]) -> np.ndarray:
+    """P(positive) per text; cached so a language switch or a widget elsewhere never rescores."""
+    return get_predictor(path).predict_proba(list(texts))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def words_of(path: str | None, text: str) -> list[str]:
+    return get_predictor(path).segment(text)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -33,3 +52,16 @@ def chosen_text(texts: list[str], tr: Tr, key: str) -> str | None:
         return texts[0]
     index = st.selectbox(tr("teach_line"), range(len(texts)), format_func=lambda i: texts[i][:80], key=key)
     return texts[index]
+
+
+def show_table(table: pd.DataFrame, tr: Tr, key: str) -> None:
+    """A result table with translated headers and verdicts, the probability as a bar."""
+    shown = table.assign(verdict=[tr(v) for v in table["verdict"]])
+    st.dataframe(
+        shown.rename(columns={c: tr(f"col_{c}") for c in shown.columns}),
+        key=key,
+        hide_index=True,
+        column_config={
+            tr("col_probability"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.3f")
+        },
+    )

@@ -1,0 +1,86 @@
+"""The text box: examples, segmentation, and the verdict for what was typed (one text or one per line)."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from sentiment import Predictor, charts, limits, upload
+from sentiment.markup import segmentation_markdown
+from sentiment.verdict import describe, verdict_text
+from views.common import PLAIN, Tr, show_table, words_of
+
+EXAMPLES = {
+    "positive": "质量非常好，物流也快，非常满意，推荐购买！",
+    "negative": "太差了，用了两天就坏了，非常失望，不推荐。",
+    "borderline": "还行吧，一般般，没有想象中那么好。",
+    "negation": "这个手机不是很好用。",
+    "contrast": "虽然价格有点贵，但是真的很好用。",
+    "unknown": "魑魅魍魉，饕餮耄耋，龃龉踟蹰。",
+}
+WORDS_SHOWN = 300  # segmentation shown for one text; a megabyte of text has far more words
+COLOURS = {"positive": "green", "negative": "red", "abstained": "orange"}
+
+
+def use_example(text: str) -> None:
+    st.session_state.update(text=text, per_line=False)
+
+
+def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[str], list[str]]:
+    """The text area and examples; returns the texts to score and the words of the input."""
+    st.text_area(tr("text_label"), key="text", height=110, placeholder=tr("text_placeholder"))
+    st.checkbox(tr("per_line"), key="per_line")
+    st.caption(tr("examples"))
+    for column, (name, example) in zip(st.columns(len(EXAMPLES)), EXAMPLES.items(), strict=True):
+        column.button(
+            tr(f"ex_{name}"),
+            key=f"ex_{name}",
+            help=example,
+            on_click=use_example,
+            args=(example,),
+            width="stretch",
+        )
+    text = st.session_state.text
+    texts = upload.split_lines(text) if st.session_state.per_line else [text.strip()] * bool(text.strip())
+    if len(texts) > limits.ROWS:
+        st.error(tr("too_many_lines", n=f"{len(texts):,}", limit=f"{limits.ROWS:,}"))
+        return [], []
+    if too_long := upload.long_lines(texts):
+        lines = ", ".join(map(str, too_long[:10])) + (", ..." if len(too_long) > 10 else "")
+        st.error(tr("text_too_long", lines=lines, limit=f"{limits.TEXT_CHARS:,}"))
+        return [], []
+    words = [w for t in texts[:50] for w in words_of(path, t)]
+    if len(texts) == 1:
+        show_segmentation(words, predictor, tr)
+    return texts, words
+
+
+def show_segmentation(words: list[str], predictor: Predictor, tr: Tr) -> None:
+    st.markdown(f"**{tr('segmentation')}**")
+    if not words:
+        st.caption(tr("no_words"))
+        return
+    shown = words[:WORDS_SHOWN]
+    st.markdown(segmentation_markdown(shown, [predictor.in_vocabulary(w) for w in shown]))
+    notes = [tr("oov_legend")]
+    if len(words) > WORDS_SHOWN:
+        notes.append(tr("words_shown", shown=WORDS_SHOWN, total=len(words)))
+    if len(words) > predictor.max_len:
+        notes.append(tr("truncated", total=len(words), kept=predictor.max_len))
+    st.caption(" ".join(notes))
+
+
+def typed_result(
+    texts: list[str], scores: np.ndarray, threshold: float, band: tuple[float, float], tr: Tr
+) -> None:
+    if not texts:
+        st.info(tr("empty_text"))
+    elif len(texts) == 1:
+        verdict = describe(float(scores[0]), threshold, band)
+        st.markdown(f"### :{COLOURS[verdict.label]}[{verdict_text(verdict, tr)}]")
+        st.caption(tr("probability_is", p=f"{scores[0]:.4f}"))
+        st.plotly_chart(
+            charts.probability_scale(float(scores[0]), threshold, band, tr), key="scale", config=PLAIN
+        )
+    else:
+        show_table(upload.result_table(upload.lines_frame(texts), scores, threshold, band), tr, "lines_table")
