@@ -31,7 +31,7 @@ from tqdm import tqdm
 from . import data as datasets
 from .bands import steep_band
 from .text import dedup_key
-from .thresholds import binary_metrics, rates_by_threshold, selective_metrics
+from .thresholds import binary_metrics, selective_metrics
 
 COLUMNS = {
     "post": "the post's split: even rows train, odd rows test",
@@ -197,65 +197,6 @@ def reproduce(frame, words: list[list[str]], settings: Settings) -> dict:
     return {"vocabulary": len(index), "dedup": asdict(report), "columns": columns}
 
 
-def table(columns: dict) -> str:
-    """The three columns side by side, as Markdown."""
-    rows = [
-        ("training texts", "n_train", "{:,}"),
-        ("test texts", "n_test", "{:,}"),
-        ("test texts also in training", "test_texts_in_training", "{:,}"),
-        ("accuracy at 0.5", "accuracy", "{:.2%}"),
-        ("AUC", "auc", "{:.4f}"),
-    ]
-    lines = ["| | " + " | ".join(COLUMNS[c] for c in columns) + " |", "|---" * (len(columns) + 1) + "|"]
-    for label, key, spec in rows:
-        lines.append(f"| {label} | " + " | ".join(spec.format(col[key]) for col in columns.values()) + " |")
-    bands = [col["band"] for col in columns.values()]
-    lines.append("| steep band | " + " | ".join(f"[{b['lo']:.3f}, {b['hi']:.3f}]" for b in bands) + " |")
-    lines.append("| coverage outside it | " + " | ".join(f"{b['coverage']:.1%}" for b in bands) + " |")
-    lines.append("| accuracy outside it | " + " | ".join(_pct(b["selective_accuracy"]) for b in bands) + " |")
-    lines.append("| accuracy inside it | " + " | ".join(_pct(b["accuracy_inside"]) for b in bands) + " |")
-    return "\n".join(lines)
-
-
-def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{x:.2%}"
-
-
-def band_chart(columns: dict, names: tuple[str, ...] = ("post", "dedup")):
-    """TPR/TNR against the threshold for some columns side by side, their steep bands shaded."""
-    from plotly.subplots import make_subplots
-
-    from .charts import ABSTAIN, NEGATIVE, POSITIVE, RULE
-
-    fig = make_subplots(rows=1, cols=len(names), subplot_titles=[COLUMNS[n] for n in names])
-    for col, name in enumerate(names, 1):
-        rates = rates_by_threshold(*columns[name]["_curve"])
-        band = columns[name]["band"]
-        for key, colour in (("tpr", POSITIVE), ("tnr", NEGATIVE)):
-            fig.add_scatter(
-                x=rates["threshold"],
-                y=rates[key],
-                name=key.upper(),
-                line={"color": colour},
-                showlegend=col == 1,
-                row=1,
-                col=col,
-            )
-        fig.add_vrect(
-            x0=band["lo"], x1=band["hi"], fillcolor=ABSTAIN, opacity=0.3, line_width=0, row=1, col=col
-        )
-        fig.add_vline(x=THRESHOLD, line={"color": RULE, "dash": "dash"}, row=1, col=col)
-    fig.update_xaxes(title="threshold", range=[0, 1])
-    fig.update_yaxes(range=[0, 1.02])
-    fig.update_layout(
-        width=1100,
-        height=420,
-        margin={"l": 50, "r": 20, "t": 60, "b": 50},
-        title="TPR and TNR against the threshold; shaded: the steep band (chosen on held-out scores)",
-    )
-    return fig
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sentiment.reproduce", description=__doc__.split("\n")[0])
     parser.add_argument("experiment", choices=["su2015"], help="the experiment to reproduce")
@@ -270,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> dict:
     import torch
+
+    from .reproduce_report import band_chart, table
 
     args = build_parser().parse_args(argv)
     settings = Settings(**{k: getattr(args, k) for k in asdict(Settings())})

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment.reproduce import COLUMNS, band_chart, dedup_split, main, overlap, post_split, table
+from sentiment.reproduce import COLUMNS, dedup_split, main, overlap, post_split
+from sentiment.reproduce_report import band_chart, table
 from tests.synthetic import synthetic_reviews
 
 TINY = [
