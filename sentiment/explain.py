@@ -6,9 +6,9 @@
     e.prefix_proba    # P(positive) after 虽然, after 虽然价格, ...; the last is predict_proba's
     e.contributions   # how much each word adds: 好 +0.25, 贵 -0.03 with the shipped model
 
-Everything is computed in numpy from the checkpoint's own weights (``forward.NumpyNet``); the
-prefixes and the leave-one-out texts are scored in batches of equal length, so nothing is padded
-and the last prefix is scored exactly as ``predict_proba`` scores the text.
+Everything is computed in numpy from the checkpoint's own weights (``forward.NumpyNet``). The
+prefixes run in O(T) LSTM steps (``NumpyNet.prefix_logits``), the leave-one-out texts as one batch
+of equal length, and the text itself alone, exactly as ``predict_proba`` scores it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .forward import GATE_NAMES, NumpyNet, proba_by_length
+from .forward import GATE_NAMES, NumpyNet, proba_by_length, sigmoid
 
 DIRECTIONS = ("forward", "backward")
 
@@ -54,16 +54,24 @@ class Explanation:
 
 
 def explain_ids(
-    net: NumpyNet, tokens: list[str], ids: list[int], known: list[bool], logits=None
+    net: NumpyNet, tokens: list[str], ids: list[int], known: list[bool], temperature: float = 1.0
 ) -> Explanation:
-    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``); ``logits`` scores
-    the prefixes and leave-one-out texts (default ``net.logits``; the Predictor's are calibrated)."""
+    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``); ``temperature``
+    calibrates every probability as the Predictor's are (sentiment.calibrate)."""
     config = net.config
     n = len(ids)
-    prefixes = [ids[: i + 1] for i in range(n)]
+
+    def logits(batch: np.ndarray) -> np.ndarray:
+        return net.logits(batch).astype(np.float64) / temperature
+
     left_out = [ids[:i] + ids[i + 1 :] for i in range(n)]
-    scores = proba_by_length(logits or net.logits, prefixes + left_out or [[]], batch_size=max(1, n + 1))
-    proba = float(scores[n - 1]) if n else float(scores[0])
+    # the whole text first, scored alone exactly as predict_proba scores it; then the leave-one-outs
+    scores = proba_by_length(logits, [ids] + left_out, batch_size=max(1, n))
+    proba = float(scores[0])
+    prefix_proba = np.empty(n)
+    if n > 1:
+        prefix_proba[:-1] = sigmoid(net.prefix_logits(np.asarray(ids[:-1], dtype=np.int64)) / temperature)
+    prefix_proba[-1:] = proba  # the last prefix is the text itself
     directions = DIRECTIONS[: 2 if config.bidirectional else 1]
     names = GATE_NAMES[config.cell]
     if n:
@@ -74,9 +82,9 @@ def explain_ids(
         tokens=tuple(tokens),
         known=tuple(known),
         proba=proba,
-        prefix_proba=scores[:n],
+        prefix_proba=prefix_proba,
         gates=gates,
         gate_names=names,
         directions=directions,
-        contributions=proba - scores[n:] if n else np.empty(0),
+        contributions=proba - scores[1:],
     )

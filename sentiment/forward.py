@@ -97,6 +97,31 @@ class NumpyNet:
         pooled = {"last": last, "max": states.max(axis=1), "mean": states.mean(axis=1)}
         return np.concatenate([pooled[p] for p in self.config.pooling.split("+")], axis=1)
 
+    def prefix_logits(self, ids: np.ndarray) -> np.ndarray:
+        """(T,) logits of every prefix of one text of T words (``ids``: (T,)), each as a text of its own,
+        in O(T) steps: the forward pass of the whole text already holds every prefix's forward states;
+        the backward pass reads each prefix from its own end, so the T reversed prefixes run as one
+        batch, each padded after its last real step, and pooling sees only the real steps."""
+        n, x = len(ids), self.state["embedding.weight"][ids]
+        valid = np.tri(n, dtype=bool)  # valid[i, t]: step t belongs to prefix i
+        states, _, _ = self.run(x[None], "")
+        parts = [np.broadcast_to(states, (n, n, states.shape[2]))]
+        if self.config.bidirectional:
+            order = np.arange(n)[:, None] - np.arange(n)[None, :]  # row i reads words i, i-1, ..., 0
+            back_states, _, _ = self.run(x[np.where(valid, order, 0)], "_reverse")
+            parts.append(back_states)
+        pooled = []
+        for pooling in self.config.pooling.split("+"):
+            for part in parts:
+                if pooling == "last":
+                    pooled.append(part[np.arange(n), np.arange(n)])  # each prefix's own last step
+                elif pooling == "max":
+                    pooled.append(np.where(valid[..., None], part, -np.inf).max(axis=1))
+                else:
+                    pooled.append((part * valid[..., None]).sum(axis=1) / np.arange(1, n + 1)[:, None])
+        features = np.concatenate(pooled, axis=1).astype(np.float32)
+        return features @ self.state["dense.weight"][0] + self.state["dense.bias"][0]
+
     def logits(self, ids: np.ndarray) -> np.ndarray:
         """(B,) logits for equal-length texts, or for empty texts when ``ids`` has no columns."""
         width = self.state["dense.weight"].shape[1]

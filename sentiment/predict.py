@@ -91,7 +91,8 @@ class Predictor:
         activations per token and each token's contribution (see ``explain.Explanation``)."""
         tokens = self.read(text)
         known = [self.in_vocabulary(w) for w in tokens]
-        return explain_ids(self.net, tokens, ids_of(tokens, self.vectors.key_to_index), known, self.logits)
+        ids = ids_of(tokens, self.vectors.key_to_index)
+        return explain_ids(self.net, tokens, ids, known, self.temperature)
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
