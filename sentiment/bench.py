@@ -167,13 +167,13 @@ def speed_row(model: str, metric: str, value: float, unit: str, **extra) -> dict
 
 
 def panel_times(checkpoint: Path, texts: list[str], labels: dict[str, int]) -> dict:
-    """The page's threshold panel redrawn with ``texts`` and their labels uploaded (panel_timing.py,
+    """The page's threshold panel redrawn with ``texts`` and their labels uploaded (views/panel_timing.py,
     in a fresh process: the package never imports streamlit)."""
     table = pd.DataFrame({"review": texts, "label": [labels[t] for t in texts]})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "panel.csv"
         table.to_csv(path, index=False)
-        argv = [sys.executable, str(speed.ROOT / "panel_timing.py"), "--checkpoint", str(checkpoint)]
+        argv = [sys.executable, "-m", "views.panel_timing", "--checkpoint", str(checkpoint)]
         out = subprocess.run([*argv, "--table", str(path)], capture_output=True, text=True, cwd=speed.ROOT)
     if out.returncode:
         raise RuntimeError(f"panel timing failed:\n{out.stderr[-2000:]}")

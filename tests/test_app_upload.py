@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from panel_timing import slider_times
 from sentiment import limits, load_predictor, upload
 from sentiment.calibration import reliability
 from sentiment.i18n import translator
 from sentiment.thresholds import expected_calibration_error
 from tests.app_fixtures import checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
+from views.panel_timing import slider_times
 
 pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)
 EN = translator("en")

@@ -1,9 +1,9 @@
 """Time the page's threshold panel through Streamlit's AppTest: upload a labelled table, move the
 threshold slider, and read the server time the panel reports for each redraw.
 
-    python panel_timing.py --checkpoint assets/default --table labelled.csv   # prints JSON
+    python -m views.panel_timing --checkpoint assets/default --table labelled.csv   # prints JSON
 
-Lives beside streamlit_app.py, not in the package, because the package never imports streamlit;
+Lives with the page's views, not in the package, because the package never imports streamlit;
 ``python -m sentiment.bench`` runs it in a fresh process, and the page tests reuse ``slider_times``.
 """
 
@@ -16,7 +16,7 @@ import re
 import time
 from pathlib import Path
 
-APP = str(Path(__file__).resolve().parent / "streamlit_app.py")
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 MOVES = (0.3, 0.6, 0.45, 0.5, 0.55)  # threshold positions, each one redraw of the panel
 _SERVER_MS = re.compile(r"panel drawn in (\d+) ms of server time")
 
