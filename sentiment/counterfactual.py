@@ -48,7 +48,7 @@ def substitutions(
             continue
         for neighbour, sim in vectors.most_similar(word, k):
             rows.append((i, word, neighbour, sim))
-            texts.append(ids[:i] + [vectors.key_to_index[neighbour] + 2] + ids[i + 1 :])
+            texts.append(ids[:i] + ids_of([neighbour], vectors.key_to_index) + ids[i + 1 :])
     table = pd.DataFrame(rows, columns=COLUMNS[:4])
     proba = proba_by_length(logits, texts, BATCH)
     before = int(classify([explanation.proba], threshold, band)[0])

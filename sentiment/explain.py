@@ -13,6 +13,7 @@ of equal length, and the text itself alone, exactly as ``predict_proba`` scores 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,15 +55,19 @@ class Explanation:
 
 
 def explain_ids(
-    net: NumpyNet, tokens: list[str], ids: list[int], known: list[bool], temperature: float = 1.0
+    net: NumpyNet,
+    tokens: list[str],
+    ids: list[int],
+    known: list[bool],
+    calibrated: Callable[[np.ndarray], np.ndarray],
 ) -> Explanation:
-    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``); ``temperature``
-    calibrates every probability as the Predictor's are (sentiment.calibrate)."""
+    """The explanation of one encoded text (``ids``: the embedding rows of ``tokens``); ``calibrated``
+    maps the network's logits to the ones the Predictor reports (``Predictor.calibrated``)."""
     config = net.config
     n = len(ids)
 
     def logits(batch: np.ndarray) -> np.ndarray:
-        return net.logits(batch).astype(np.float64) / temperature
+        return calibrated(net.logits(batch))
 
     left_out = [ids[:i] + ids[i + 1 :] for i in range(n)]
     # the whole text first, scored alone exactly as predict_proba scores it; then the leave-one-outs
@@ -70,7 +75,7 @@ def explain_ids(
     proba = float(scores[0])
     prefix_proba = np.empty(n)
     if n > 1:
-        prefix_proba[:-1] = sigmoid(net.prefix_logits(np.asarray(ids[:-1], dtype=np.int64)) / temperature)
+        prefix_proba[:-1] = sigmoid(calibrated(net.prefix_logits(np.asarray(ids[:-1], dtype=np.int64))))
     prefix_proba[-1:] = proba  # the last prefix is the text itself
     directions = DIRECTIONS[: 2 if config.bidirectional else 1]
     names = GATE_NAMES[config.cell]

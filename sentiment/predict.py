@@ -92,7 +92,7 @@ class Predictor:
         tokens = self.read(text)
         known = [self.in_vocabulary(w) for w in tokens]
         ids = ids_of(tokens, self.vectors.key_to_index)
-        return explain_ids(self.net, tokens, ids, known, self.temperature)
+        return explain_ids(self.net, tokens, ids, known, self.calibrated)
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
@@ -115,10 +115,14 @@ class Predictor:
                 self._torch_net = net.eval()
         return self._torch_net
 
+    def calibrated(self, logits: np.ndarray) -> np.ndarray:
+        """The network's logits divided by the checkpoint's temperature (sentiment.calibrate), in float64:
+        every probability the Predictor gives, from either engine, goes through here."""
+        return logits.astype(np.float64) / self.temperature
+
     def logits(self, ids: np.ndarray) -> np.ndarray:
-        """Calibrated logits of a (B, T) batch of ids in numpy: the network's, divided by the checkpoint's
-        temperature (sentiment.calibrate), so that every probability the Predictor gives is calibrated."""
-        return self.net.logits(ids).astype(np.float64) / self.temperature
+        """Calibrated logits of a (B, T) batch of ids in numpy."""
+        return self.calibrated(self.net.logits(ids))
 
     def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:
         """P(positive) for already-encoded texts, in their order, calibrated by the checkpoint's
@@ -135,7 +139,7 @@ class Predictor:
             def logits(ids: np.ndarray) -> np.ndarray:
                 with torch.inference_mode():
                     lengths = torch.full((len(ids),), ids.shape[1], dtype=torch.long)
-                    return net(torch.from_numpy(ids), lengths).numpy().astype(np.float64) / self.temperature
+                    return self.calibrated(net(torch.from_numpy(ids), lengths).numpy())
 
         return proba_by_length(logits, id_lists, batch_size)
 
