@@ -90,10 +90,10 @@ def quality(sets: dict[str, pd.DataFrame], predictor: Predictor, tfidf) -> list[
     for name, part in tqdm([(n, p) for n, p in sets.items() if len(p)], desc="quality"):
         texts, labels = list(part["text"]), part["label"].to_numpy(dtype=np.int64)
         for model, score in scorers.items():
-            rows.append(
-                quality_row(model, name, score(texts), labels, predictor if model == "lstm" else None)
-            )
-        rows[-2]["c"] = tfidf.c  # the TF-IDF model's regularisation, chosen on validation
+            row = quality_row(model, name, score(texts), labels, predictor if model == "lstm" else None)
+            if model == "tfidf-lr":
+                row["c"] = tfidf.c  # its regularisation, chosen on validation
+            rows.append(row)
     return rows
 
 
