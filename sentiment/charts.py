@@ -39,6 +39,17 @@ def _mark_rule(fig: go.Figure, threshold: float, band: Band) -> None:
     fig.add_vline(x=threshold, line={"color": RULE, "dash": "dash", "width": 2})
 
 
+def _current(x: list[float], y: list[float], name: str, size: int) -> go.Scatter:
+    """The user's current choice (threshold or band) marked on a curve."""
+    return go.Scatter(
+        x=x,
+        y=y,
+        name=name,
+        mode="markers",
+        marker={"size": size, "color": ABSTAIN, "line": {"color": RULE, "width": 2}},
+    )
+
+
 def _diagonal() -> go.Scatter:
     """The y = x line: chance on a ROC curve, perfect calibration on a reliability diagram."""
     return go.Scatter(
@@ -130,13 +141,7 @@ def roc_chart(roc: Curve, point: tuple[float, float], tr: Tr) -> go.Figure:
         [
             go.Scatter(x=roc["fpr"], y=roc["tpr"], name="ROC", line={"color": RULE}),
             _diagonal(),
-            go.Scatter(
-                x=[point[0]],
-                y=[point[1]],
-                name=tr("operating_point"),
-                mode="markers",
-                marker={"size": 12, "color": ABSTAIN, "line": {"color": RULE, "width": 2}},
-            ),
+            _current([point[0]], [point[1]], tr("operating_point"), 12),
         ]
     )
     return _layout(
@@ -161,12 +166,11 @@ def selective_chart(curve: Curve, band: Band, current: dict, tr: Tr) -> go.Figur
                 name=tr("selective_accuracy"),
                 line={"color": POSITIVE},
             ),
-            go.Scatter(
-                x=[band[1] - band[0]] * 2,
-                y=[current["coverage"], current["selective_accuracy"]],
-                name=tr("current_band"),
-                mode="markers",
-                marker={"size": 11, "color": ABSTAIN, "line": {"color": RULE, "width": 2}},
+            _current(
+                [band[1] - band[0]] * 2,
+                [current["coverage"], current["selective_accuracy"]],
+                tr("current_band"),
+                11,
             ),
         ]
     )
