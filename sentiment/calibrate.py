@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .calibration import apply_temperature, fit_temperature, nll
-from .checkpoint import META, VALIDATION
+from .checkpoint import META, VALIDATION, write_validation
 from .thresholds import expected_calibration_error
 
 log = logging.getLogger(__name__)
@@ -70,9 +70,7 @@ def calibrate_checkpoint(directory: str | Path, data_root: str | Path | None = N
         meta["temperature"] = temperature
         meta["threshold"] = float(apply_temperature(meta["threshold"], temperature))
         meta["band"] = apply_temperature(meta["band"], temperature).tolist()
-        scores = apply_temperature(val_scores, temperature)
-        validation = {"scores": [round(float(s), 6) for s in scores], "labels": val_labels.tolist()}
-        (directory / VALIDATION).write_text(json.dumps(validation))
+        write_validation(directory, apply_temperature(val_scores, temperature), val_labels)
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
     if report["applied"]:
         reevaluate(directory, data_root)

@@ -39,6 +39,12 @@ class Checkpoint:
     baseline: BagOfWords | None = None  # the bag-of-words model trained on the same texts, if saved
 
 
+def write_validation(directory: Path, scores, labels) -> None:
+    """validation.json: the validation split's scores (6 decimals) and labels, for the page's curves."""
+    validation = {"scores": [round(float(s), 6) for s in scores], "labels": [int(y) for y in labels]}
+    (directory / VALIDATION).write_text(json.dumps(validation))
+
+
 def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
     """Write the files of a checkpoint into ``directory`` (created if needed)."""
     from safetensors.numpy import save_file
@@ -51,11 +57,7 @@ def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
     }
     save_file(state, str(directory / WEIGHTS))
     save_word2vec_binary(ckpt.vectors, directory / VECTORS)
-    validation = {
-        "scores": [round(float(s), 6) for s in ckpt.val_scores],
-        "labels": [int(y) for y in ckpt.val_labels],
-    }
-    (directory / VALIDATION).write_text(json.dumps(validation))
+    write_validation(directory, ckpt.val_scores, ckpt.val_labels)
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
     if ckpt.baseline is not None:
         ckpt.baseline.save(directory)
