@@ -54,6 +54,11 @@ def chosen_text(texts: list[str], tr: Tr, key: str) -> str | None:
     return texts[index]
 
 
+def probability_column() -> st.column_config.ProgressColumn:
+    """A probability shown as a bar from 0 to 1 with three decimals."""
+    return st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.3f")
+
+
 def show_table(table: pd.DataFrame, tr: Tr, key: str) -> None:
     """A result table with translated headers and verdicts, the probability as a bar."""
     shown = table.assign(verdict=[tr(v) for v in table["verdict"]])
@@ -61,7 +66,5 @@ def show_table(table: pd.DataFrame, tr: Tr, key: str) -> None:
         shown.rename(columns={c: tr(f"col_{c}") for c in shown.columns}),
         key=key,
         hide_index=True,
-        column_config={
-            tr("col_probability"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.3f")
-        },
+        column_config={tr("col_probability"): probability_column()},
     )

@@ -11,7 +11,7 @@ from sentiment import Predictor, upload
 from sentiment.counterfactual import substitutions
 from sentiment.markup import escape_markdown
 from sentiment.verdict import describe, verdict_text
-from views.common import Tr, chosen_text, explanation_of, rule
+from views.common import Tr, chosen_text, explanation_of, probability_column, rule
 
 ORDER_EXAMPLES = (  # pairs where the words are (nearly) the same and their order decides
     "不是很好",
@@ -38,10 +38,6 @@ def substitutions_of(_predictor: Predictor, path, text: str, k: int, threshold: 
 @st.cache_data(max_entries=64, show_spinner=False)
 def both_scores(_predictor: Predictor, path, texts: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     return _predictor.predict_proba(list(texts)), _predictor.baseline_proba(list(texts))
-
-
-def probability_column() -> st.column_config.ProgressColumn:
-    return st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.3f")
 
 
 def counterfactual_view(predictor: Predictor, path: str | None, texts: list[str], tr: Tr) -> None:
