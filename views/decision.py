@@ -82,12 +82,16 @@ def band_rule(scores: np.ndarray, labels: np.ndarray, source: str, tr: Tr) -> No
 
 
 def curves(
-    predictor: Predictor, scored: upload.Scored | None, threshold: float, band: tuple[float, float], tr: Tr
+    scored: upload.Scored | None,
+    labelled: tuple[np.ndarray, np.ndarray, str],
+    threshold: float,
+    band: tuple[float, float],
+    tr: Tr,
 ) -> None:
-    """TPR/TNR, ROC, selective curves and the reliability diagram on the labelled upload if there is one,
-    else on validation."""
+    """TPR/TNR, ROC, selective curves and the reliability diagram on ``labelled`` (``labelled_scores``:
+    the labelled upload if there is one, else validation)."""
     st.subheader(tr("charts"))
-    scores, labels, source = labelled_scores(predictor, scored)
+    scores, labels, source = labelled
     if scored is not None and scored.labels is not None and source == "source_validation":
         st.info(tr("one_class"))
     st.caption(tr(source, n=len(scores)))
@@ -118,7 +122,8 @@ def decision_panel(
     start = time.perf_counter()
     st.subheader(tr("decision"))
     left, right = st.columns([3, 2])
-    rule_scores, rule_labels, source = labelled_scores(predictor, scored)
+    labelled = labelled_scores(predictor, scored)
+    rule_scores, rule_labels, source = labelled
     with right:
         st.slider(
             tr("threshold"),
@@ -148,7 +153,7 @@ def decision_panel(
         typed_result(texts, scores, threshold, band, tr)
     if scored is not None:
         upload_results(scored, threshold, band, tr)
-    curves(predictor, scored, threshold, band, tr)
+    curves(scored, labelled, threshold, band, tr)
     state = st.session_state
     st.query_params.from_dict(to_query(state.text, state.per_line, threshold, band, state.lang))
     st.caption(tr("redrawn", ms=f"{1000 * (time.perf_counter() - start):.0f}"))
