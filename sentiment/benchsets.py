@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import data as datasets
-from .evaluate import Rebuilt, evaluation_sets, seen_mask
+from .evaluate import Rebuilt, evaluation_sets
+from .splits import dedup, seen_mask
 from .text import dedup_key
 
 
@@ -38,7 +39,7 @@ def read_extra(path: str | Path, text_col: str | None = None, label_col: str | N
     loaded = datasets.read_table(path, **columns)
     if loaded.frame["label"].isna().any():
         raise ValueError(f"{path}: no label column; name it with --label-col")
-    return datasets.dedup(loaded.frame)[0]
+    return dedup(loaded.frame)[0]
 
 
 def benchmark_sets(data: Rebuilt, extras: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

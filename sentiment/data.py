@@ -1,4 +1,4 @@
-"""Load labelled or unlabelled review texts from CSV/TSV/TXT/XLSX/XLS, deduplicate and split them.
+"""Load labelled or unlabelled review texts from CSV/TSV/TXT/XLSX/XLS (``splits`` then dedups them).
 
 Conventions shared by every reader:
 
@@ -12,7 +12,6 @@ Conventions shared by every reader:
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import re
@@ -24,7 +23,7 @@ import pandas as pd
 from python_calamine import CalamineError
 
 from sentiment.decoding import decode_text
-from sentiment.text import dedup_key, normalize
+from sentiment.text import normalize
 from sentiment.zipcheck import check_zip
 
 logger = logging.getLogger(__name__)
@@ -36,7 +35,6 @@ ACCEPTED_LABELS = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
-SPLIT_PREFIX = 20  # letters of the dedup key that decide a text's split
 _RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
 
@@ -63,16 +61,6 @@ class Loaded:
     skipped: list[Skipped]
     unlabelled: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class DedupReport:
-    """What dedup removed; rows_out = rows_in - duplicates_removed - rows of conflicting texts."""
-
-    rows_in: int
-    duplicates_removed: int
-    conflicting_texts: int
-    rows_out: int
 
 
 class _Default(str):
@@ -178,49 +166,6 @@ def concat(parts: list[Loaded]) -> Loaded:
     """Join several Loaded results (an empty list gives an empty frame with the usual columns)."""
     frames = [_frame([], [], "", [])] + [part.frame for part in parts]
     return Loaded(pd.concat(frames, ignore_index=True), [s for part in parts for s in part.skipped])
-
-
-def dedup(frame: pd.DataFrame) -> tuple[pd.DataFrame, DedupReport]:
-    """Drop repeated (text, label) pairs and every text seen with both labels, texts compared by dedup_key.
-
-    The first occurrence is kept, order and index are preserved, and a ``key`` column holds the
-    ``dedup_key`` of each text. Unlabelled rows (<NA>) deduplicate among themselves and never conflict.
-    """
-    pairs = frame.assign(key=frame["text"].map(dedup_key))
-    label_counts = pairs.groupby("key")["label"].nunique()
-    conflicting = pairs["key"].isin(label_counts.index[label_counts > 1]).to_numpy()
-    duplicate = pairs.duplicated(["key", "label"]).to_numpy() & ~conflicting
-    out = pairs[~conflicting & ~duplicate]
-    report = DedupReport(len(frame), int(duplicate.sum()), int((label_counts > 1).sum()), len(out))
-    logger.info("dedup: %s", report)
-    return out, report
-
-
-def split_fraction(key: str, seed: int) -> float:
-    """A stable number in [0, 1) for a text's key, so adding data never moves a text between splits.
-
-    Only the first ``SPLIT_PREFIX`` letters count: corpora hold copies of a review cut short at
-    different lengths, and those must land in the same split.
-    """
-    digest = hashlib.blake2b(f"{seed}\x00{key[:SPLIT_PREFIX]}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest) / 2**64
-
-
-def assign_split(
-    frame: pd.DataFrame, test_fraction: float = 0.1, val_fraction: float = 0.1, seed: int = 0
-) -> pd.Series:
-    """Name each row's split ("train"/"val"/"test") from the hash of its ``key`` (or its dedup_key)."""
-    if min(test_fraction, val_fraction) < 0 or test_fraction + val_fraction > 1:
-        raise ValueError(f"bad split fractions: test={test_fraction}, val={val_fraction}")
-    keys = frame["key"] if "key" in frame else frame["text"].map(dedup_key)
-
-    def split_of(key: str) -> str:
-        fraction = split_fraction(key, seed)
-        if fraction < test_fraction:
-            return "test"
-        return "val" if fraction < test_fraction + val_fraction else "train"
-
-    return keys.map(split_of).astype("str").rename("split")
 
 
 def _load(source: str | Path | bytes, name: str | None) -> tuple[str, bytes]:

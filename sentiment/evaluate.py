@@ -25,7 +25,9 @@ from . import data as datasets
 from .bagofwords import BagOfWords
 from .baseline import fit_on_split
 from .checkpoint import META
+from .inputs import Inputs, load_inputs
 from .predict import Predictor, load_predictor
+from .splits import dedup, seen_mask
 from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
@@ -35,18 +37,8 @@ log = logging.getLogger(__name__)
 def unseen(loaded: datasets.Loaded, seen_keys: pd.Series) -> pd.DataFrame:
     """Deduplicated rows of an extra test set that share no text, nor its first or last
     ``SPLIT_PREFIX`` letters, with ``seen_keys`` (copies cut short count as seen)."""
-    frame, _ = datasets.dedup(loaded.frame)
+    frame, _ = dedup(loaded.frame)
     return frame[~seen_mask(frame["key"], seen_keys)]
-
-
-def seen_mask(keys: pd.Series, seen_keys: pd.Series) -> pd.Series:
-    """Which ``keys`` equal a seen key or share its first or last ``SPLIT_PREFIX`` letters."""
-    n = datasets.SPLIT_PREFIX
-    same = keys.isin(set(seen_keys))
-    same_start = keys.str[:n].isin(set(seen_keys.str[:n]))
-    same_end = keys.str[-n:].isin(set(seen_keys.str[-n:]))
-    return same | same_start | same_end
-
 
 
 def evaluation_sets(
@@ -131,7 +123,7 @@ class Rebuilt:
 
     meta: dict
     args: argparse.Namespace  # the recorded training command, parsed, with paths as located
-    inputs: object  # train.Inputs
+    inputs: Inputs
     frame: pd.DataFrame  # deduplicated corpus with its split column
 
 
@@ -159,7 +151,7 @@ def rebuild(directory: str | Path, data_root: str | Path | None = None) -> Rebui
     args = train.build_parser().parse_args(argv)
     for flag in DATA_FLAGS:
         setattr(args, flag, [locate(p, data_root) for p in getattr(args, flag)])
-    inputs = train.load_inputs(args)
+    inputs = load_inputs(args)
     changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")

@@ -6,7 +6,7 @@ Three columns, one network (``keras2015``: Embedding 256 -> hard-sigmoid LSTM 12
 Dense 1, front padding to 50 words, Adam, batch 16, 10 epochs, no early stopping):
 
 * ``post``: the post's protocol, even rows of pos + neg train, odd rows test;
-* ``dedup``: texts deduplicated (``data.dedup``), split by hash (``data.assign_split``);
+* ``dedup``: texts deduplicated (``splits.dedup``), split by hash (``splits.assign_split``);
 * ``dedup_w2v``: as ``dedup``, the embedding initialised from Word2Vec trained on its training texts.
 
 Each reports accuracy at 0.5, how many test texts also occur in training (by ``dedup_key``), and the
@@ -30,6 +30,8 @@ from tqdm import tqdm
 
 from . import data as datasets
 from .bands import steep_band
+from .inputs import sha256
+from .splits import DedupReport, assign_split, dedup
 from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
@@ -66,14 +68,8 @@ def load_corpus(folder: Path) -> tuple[datasets.Loaded, list[dict]]:
         if not path.is_file():
             raise ValueError(f"{path}: not found; --data must hold the post's pos.xls and neg.xls")
     parts = [datasets.read_class_file(path, label) for path, label in zip(paths, (1, 0))]
-    files = [{"path": str(p), "sha256": _sha256(p)} for p in paths]
+    files = [{"path": str(p), "sha256": sha256(p)} for p in paths]
     return datasets.concat(parts), files
-
-
-def _sha256(path: Path) -> str:
-    from .train import sha256
-
-    return sha256(path)
 
 
 def segment(texts: list[str]) -> list[list[str]]:
@@ -90,10 +86,10 @@ def post_split(n: int) -> dict[str, np.ndarray]:
     return {"train": np.arange(0, n, 2), "test": odd, "choose": odd[0::2], "measure": odd[1::2]}
 
 
-def dedup_split(frame, settings: Settings) -> tuple[dict[str, np.ndarray], datasets.DedupReport]:
+def dedup_split(frame, settings: Settings) -> tuple[dict[str, np.ndarray], DedupReport]:
     """Rows kept by ``dedup``, split by hash; the band is chosen on validation and measured on test."""
-    kept, report = datasets.dedup(frame)
-    split = datasets.assign_split(kept, settings.test_fraction, settings.val_fraction, settings.split_seed)
+    kept, report = dedup(frame)
+    split = assign_split(kept, settings.test_fraction, settings.val_fraction, settings.split_seed)
     rows = {name: kept.index[(split == name).to_numpy()].to_numpy() for name in ("train", "val", "test")}
     return {
         "train": rows["train"],

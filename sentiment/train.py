@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import logging
 import os
 import random
 import shlex
 import sys
 from dataclasses import asdict, dataclass, fields
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,8 +30,10 @@ from .config import ModelConfig
 from .embeddings import WordVectors, train_word2vec
 from .encoding import TRUNCATIONS, pad_batch, token_ids
 from .evaluate import evaluate_checkpoint
+from .inputs import load_inputs
 from .model import SentimentNet
-from .text import BACKENDS, Segmenter, read_user_dict, read_word_list, strip_pos_tags
+from .splits import DedupReport, assign_split, dedup
+from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
 from .thresholds import balanced_threshold, band_for_accuracy
 
 log = logging.getLogger(__name__)
@@ -76,14 +76,6 @@ def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-
-
-def sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def initial_embedding(vectors: WordVectors) -> torch.Tensor:
@@ -148,19 +140,17 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
     return {"best_epoch": best["epoch"], "history": history}
 
 
-def split_corpus(corpus: datasets.Loaded, cfg: TrainConfig) -> tuple[pd.DataFrame, datasets.DedupReport]:
+def split_corpus(corpus: datasets.Loaded, cfg: TrainConfig) -> tuple[pd.DataFrame, DedupReport]:
     """The deduplicated corpus with a ``split`` column (train/val/test by hash)."""
-    frame, report = datasets.dedup(corpus.frame)
-    frame = frame.assign(
-        split=datasets.assign_split(frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
-    )
+    frame, report = dedup(corpus.frame)
+    frame = frame.assign(split=assign_split(frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed))
     log.info("split sizes %s", frame["split"].value_counts().to_dict())
     return frame, report
 
 
 def train(
     frame: pd.DataFrame,
-    report: datasets.DedupReport,
+    report: DedupReport,
     model_kwargs: dict,
     cfg: TrainConfig,
     segmenter: Segmenter,
@@ -261,55 +251,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads for torch")
     return parser
-
-
-def columns(args) -> dict:
-    """Column names given on the command line; the loader's defaults otherwise."""
-    return {k: v for k, v in (("text_col", args.text_col), ("label_col", args.label_col)) if v}
-
-
-def load_corpus(args) -> tuple[datasets.Loaded, list[dict]]:
-    """Read every labelled data file named on the command line; also returns their descriptions."""
-    parts, files = [], []
-    for path in args.table:
-        parts.append(datasets.read_table(path, **columns(args)))
-        files.append({"path": path, "kind": "table", "corpus": Path(path).stem})
-    for label, paths in ((1, args.pos), (0, args.neg)):
-        for path in paths:
-            parts.append(datasets.read_class_file(path, label))
-            files.append({"path": path, "kind": "pos" if label else "neg", "corpus": Path(path).parent.name})
-    for entry, part in zip(files, parts):
-        if part.frame["label"].isna().any():
-            raise SystemExit(f"{entry['path']}: no label column; name it with --label-col")
-        part.frame["source"] = entry["corpus"]  # test sets are reported per corpus
-    if not parts:
-        raise SystemExit("no training data: pass --table, or --pos and --neg")
-    for entry, part in zip(files, parts):
-        entry.update(sha256=sha256(entry["path"]), rows=len(part.frame), skipped=len(part.skipped))
-    return datasets.concat(parts), files
-
-
-@dataclass
-class Inputs:
-    corpus: datasets.Loaded  # labelled training data, before dedup and split
-    unlabeled: list[str]  # texts for Word2Vec only
-    ood: dict[str, datasets.Loaded]  # extra test sets by name
-    files: list[dict]  # every file read, with its sha256
-
-
-def load_inputs(args) -> Inputs:
-    """Every data file named on the command line."""
-    corpus, files = load_corpus(args)
-    unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
-    unlabeled += [
-        strip_pos_tags(t) for p in args.unlabeled_tagged for t in datasets.read_lines(p).frame["text"]
-    ]
-    files += [
-        {"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled + args.unlabeled_tagged
-    ]
-    ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
-    files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
-    return Inputs(corpus, unlabeled, ood, files)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from sentiment import data as datasets
 from sentiment.evaluate import evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
+from sentiment.splits import dedup
 
 
 def loaded(rows):
@@ -23,7 +24,7 @@ def loaded(rows):
 
 def test_unseen_drops_copies_punctuation_variants_and_truncations():
     seen = loaded([("房间很好，服务一般。", 1), ("早餐种类很多味道也不错就是价格有点贵了下次还会再来", 1)])
-    seen_keys, _ = datasets.dedup(seen.frame)
+    seen_keys, _ = dedup(seen.frame)
     extra = loaded(
         [
             ("房间很好,服务一般.", 1),  # the same text, other punctuation

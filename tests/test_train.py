@@ -3,7 +3,8 @@ import json
 import pytest
 
 from sentiment.checkpoint import META
-from sentiment.train import build_parser, main, sha256
+from sentiment.inputs import sha256
+from sentiment.train import build_parser, main
 from tests.synthetic import TINY_ARGS, synthetic_reviews
 
 
