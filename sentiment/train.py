@@ -24,6 +24,7 @@ import torch
 from tqdm import tqdm
 
 from . import data as datasets
+from .bands import band_for_accuracy
 from .baseline import fit_on_split
 from .checkpoint import Checkpoint, save_checkpoint
 from .config import ModelConfig
@@ -34,7 +35,7 @@ from .inputs import load_inputs
 from .model import SentimentNet
 from .splits import DedupReport, assign_split, dedup
 from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
-from .thresholds import balanced_threshold, band_for_accuracy
+from .thresholds import balanced_threshold
 
 log = logging.getLogger(__name__)
 SELECTIONS = ("loss", "accuracy")

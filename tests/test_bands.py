@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from sentiment.bands import CRITERIA, DEFAULTS, choose_band, steep_band
-from sentiment.thresholds import band_for_accuracy, band_for_coverage, rates_by_threshold
+from sentiment.bands import CRITERIA, DEFAULTS, band_for_accuracy, band_for_coverage, choose_band, steep_band
+from sentiment.thresholds import rates_by_threshold
 
 
 def overlapping_grids() -> tuple[np.ndarray, np.ndarray]:

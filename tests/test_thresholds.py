@@ -5,10 +5,9 @@ import json
 import numpy as np
 import pytest
 
+from sentiment.bands import band_for_accuracy, band_for_coverage
 from sentiment.thresholds import (
     balanced_threshold,
-    band_for_accuracy,
-    band_for_coverage,
     binary_metrics,
     classify,
     expected_calibration_error,
