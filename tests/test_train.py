@@ -94,3 +94,33 @@ def test_a_table_without_labels_is_a_clear_error(tmp_path):
     path.write_text("review\n很好\n很差\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="texts.csv: no label column"):
         main(["--table", str(path), "--out", str(tmp_path / "x")])
+
+
+@pytest.mark.parametrize("bucket", [False, True])
+def test_batches_cover_every_text_once(bucket):
+    import torch
+
+    from sentiment.train import batches
+
+    lengths = [(7 * i) % 97 + 1 for i in range(1000)]
+    cut = batches(lengths, 16, bucket, torch.Generator().manual_seed(3))
+    assert sorted(i for b in cut for i in b) == list(range(1000))
+    assert sorted(len(b) for b in cut) == [8] + [16] * 62
+
+
+def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_lengths():
+    import torch
+
+    from sentiment.train import batches
+
+    lengths = [(7 * i) % 97 + 1 for i in range(1000)]
+    order = torch.randperm(1000, generator=torch.Generator().manual_seed(3)).tolist()
+    plain = batches(lengths, 16, False, torch.Generator().manual_seed(3))
+    assert plain == [order[s : s + 16] for s in range(0, 1000, 16)]  # old checkpoints retrain identically
+
+    def steps(cut):  # LSTM steps an epoch runs: each batch as long as its longest text
+        return sum(max(lengths[i] for i in b) for b in cut)
+
+    bucketed = batches(lengths, 16, True, torch.Generator().manual_seed(3))
+    assert steps(bucketed) < 0.6 * steps(plain)
+    assert bucketed != sorted(bucketed, key=lambda b: lengths[b[0]])  # batches still come in random order
