@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import struct
 import tomllib
 import zipfile
 from pathlib import Path
@@ -102,6 +103,28 @@ def test_a_spreadsheet_too_big_once_unzipped_is_refused(monkeypatch) -> None:
     monkeypatch.setattr("sentiment.zipcheck.UNZIPPED_MB", unzipped // 2**20 // 2 or 0)
     with pytest.raises(ValueError, match=r"big\.xlsx: refused, it would unzip to .* MB, more than the"):
         check_zip(sheet, "big.xlsx")
+
+
+def lying_zip(megabytes: int, declared: int) -> bytes:
+    """A zip bomb whose directory (and local header) declares its sheet ``declared`` bytes long."""
+    bomb = bytearray(zip_bomb(megabytes))
+    sheet = b"xl/worksheets/sheet1.xml"
+    local, central = bomb.index(sheet) - 30, bomb.rindex(sheet) - 46  # the name ends each header
+    assert bomb[local : local + 4] == b"PK\x03\x04" and bomb[central : central + 4] == b"PK\x01\x02"
+    bomb[local + 22 : local + 26] = bomb[central + 24 : central + 28] = struct.pack("<I", declared)
+    return bytes(bomb)
+
+
+def test_a_zip_that_lies_about_its_sizes_is_refused(monkeypatch) -> None:
+    lie = lying_zip(50, declared=100_000)
+    assert zipfile.ZipFile(io.BytesIO(lie)).getinfo("xl/worksheets/sheet1.xml").file_size == 100_000
+    monkeypatch.setattr(data.pd, "read_excel", lambda *a, **k: pytest.fail("the reader ran on a zip bomb"))
+    with pytest.raises(ValueError, match=r"lie\.xlsx: refused, its part xl/worksheets/sheet1\.xml does not"):
+        data.read_table(lie, "lie.xlsx")
+    short = lying_zip(0, declared=500_000)  # says more than it holds: damaged, refused too
+    with pytest.raises(ValueError, match="does not inflate to the size its zip declares"):
+        check_zip(short, "short.xlsx")
+    check_zip(xlsx_bytes(TABLE), "honest.xlsx")
 
 
 def test_wrong_column_names_can_be_fixed_by_picking_the_text_column() -> None:
