@@ -1,4 +1,5 @@
-"""Model settings, torch-free so that prediction can load a checkpoint without importing torch."""
+"""The network's and the training run's settings, both saved in every checkpoint; torch-free so that
+prediction can load a checkpoint without importing torch."""
 
 from __future__ import annotations
 
@@ -28,3 +29,39 @@ class ModelConfig:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+SELECTIONS = ("loss", "accuracy")
+
+
+@dataclass
+class TrainConfig:
+    max_len: int = 50  # words read per text
+    truncate: str = "pre"  # "pre" keeps the last max_len words (Keras default), "post" the first
+    oov_chars: bool = False  # read an out-of-vocabulary word as its characters rather than as UNK
+    batch_size: int = 16
+    bucket: bool = False  # batch texts of similar length together (faster on CPU; batches still shuffled)
+    epochs: int = 10
+    lr: float = 1e-3  # Adam
+    lr_decay: float = 1.0  # learning rate multiplied by this after each epoch
+    patience: int = 2  # epochs without a better validation score before stopping
+    select: str = "loss"  # the validation score that picks the epoch: "loss" or "accuracy"
+    freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
+    seed: int = 0  # weights, shuffling, Word2Vec
+    split_seed: int = 0  # the hash split of texts into train/val/test
+    test_fraction: float = 0.1
+    val_fraction: float = 0.1
+    w2v_window: int = 5
+    w2v_min_count: int = 5
+    w2v_max_vocab: int | None = None  # keep at most this many most frequent words
+    w2v_epochs: int = 5
+    band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
+
+    def __post_init__(self):
+        if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
+            raise ValueError("epochs, batch_size and max_len must be at least 1")
+        if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
+            raise ValueError(
+                f"need 0 < val_fraction < 1 and 0 <= test_fraction < 1, got "
+                f"{self.val_fraction} and {self.test_fraction}"
+            )

@@ -25,6 +25,7 @@ from . import data as datasets
 from .bagofwords import BagOfWords
 from .baseline import fit_on_split
 from .checkpoint import META
+from .config import TrainConfig
 from .inputs import Inputs, load_inputs
 from .predict import Predictor, load_predictor
 from .splits import dedup, seen_mask
@@ -155,7 +156,7 @@ def rebuild(directory: str | Path, data_root: str | Path | None = None) -> Rebui
     changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
-    frame, _ = train.split_corpus(inputs.corpus, train.TrainConfig(**meta["train"]))
+    frame, _ = train.split_corpus(inputs.corpus, TrainConfig(**meta["train"]))
     return Rebuilt(meta, args, inputs, frame)
 
 

@@ -16,7 +16,7 @@ import os
 import random
 import shlex
 import sys
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 import numpy as np
 import pandas as pd
@@ -27,7 +27,7 @@ from . import data as datasets
 from .bands import band_for_accuracy
 from .baseline import fit_on_split
 from .checkpoint import Checkpoint, save_checkpoint
-from .config import ModelConfig
+from .config import SELECTIONS, ModelConfig, TrainConfig
 from .embeddings import WordVectors, train_word2vec
 from .encoding import TRUNCATIONS, pad_batch, token_ids
 from .evaluate import evaluate_checkpoint
@@ -38,40 +38,6 @@ from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
 from .thresholds import balanced_threshold
 
 log = logging.getLogger(__name__)
-SELECTIONS = ("loss", "accuracy")
-
-
-@dataclass
-class TrainConfig:
-    max_len: int = 50  # words read per text
-    truncate: str = "pre"  # "pre" keeps the last max_len words (Keras default), "post" the first
-    oov_chars: bool = False  # read an out-of-vocabulary word as its characters rather than as UNK
-    batch_size: int = 16
-    bucket: bool = False  # batch texts of similar length together (faster on CPU; batches still shuffled)
-    epochs: int = 10
-    lr: float = 1e-3  # Adam
-    lr_decay: float = 1.0  # learning rate multiplied by this after each epoch
-    patience: int = 2  # epochs without a better validation score before stopping
-    select: str = "loss"  # the validation score that picks the epoch: "loss" or "accuracy"
-    freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
-    seed: int = 0  # weights, shuffling, Word2Vec
-    split_seed: int = 0  # the hash split of texts into train/val/test
-    test_fraction: float = 0.1
-    val_fraction: float = 0.1
-    w2v_window: int = 5
-    w2v_min_count: int = 5
-    w2v_max_vocab: int | None = None  # keep at most this many most frequent words
-    w2v_epochs: int = 5
-    band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
-
-    def __post_init__(self):
-        if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
-            raise ValueError("epochs, batch_size and max_len must be at least 1")
-        if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
-            raise ValueError(
-                f"need 0 < val_fraction < 1 and 0 <= test_fraction < 1, got "
-                f"{self.val_fraction} and {self.test_fraction}"
-            )
 
 
 def seed_everything(seed: int) -> None:
