@@ -28,7 +28,7 @@ from .checkpoint import META
 from .config import TrainConfig
 from .inputs import Inputs, load_inputs
 from .predict import Predictor, load_predictor
-from .splits import dedup, seen_mask
+from .splits import dedup, seen_mask, split_corpus
 from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
@@ -156,7 +156,8 @@ def rebuild(directory: str | Path, data_root: str | Path | None = None) -> Rebui
     changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
-    frame, _ = train.split_corpus(inputs.corpus, TrainConfig(**meta["train"]))
+    cfg = TrainConfig(**meta["train"])
+    frame, _ = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
     return Rebuilt(meta, args, inputs, frame)
 
 

@@ -80,3 +80,13 @@ def seen_mask(keys: pd.Series, seen_keys: pd.Series) -> pd.Series:
     same_start = keys.str[:n].isin(set(seen_keys.str[:n]))
     same_end = keys.str[-n:].isin(set(seen_keys.str[-n:]))
     return same | same_start | same_end
+
+
+def split_corpus(
+    frame: pd.DataFrame, test_fraction: float, val_fraction: float, seed: int
+) -> tuple[pd.DataFrame, DedupReport]:
+    """The deduplicated corpus with a ``split`` column (train/val/test by hash)."""
+    kept, report = dedup(frame)
+    kept = kept.assign(split=assign_split(kept, test_fraction, val_fraction, seed))
+    logger.info("split sizes %s", kept["split"].value_counts().to_dict())
+    return kept, report

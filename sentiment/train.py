@@ -23,7 +23,6 @@ import pandas as pd
 import torch
 from tqdm import tqdm
 
-from . import data as datasets
 from .bands import band_for_accuracy
 from .baseline import fit_on_split
 from .checkpoint import Checkpoint, save_checkpoint
@@ -33,7 +32,7 @@ from .encoding import TRUNCATIONS, pad_batch, token_ids
 from .evaluate import evaluate_checkpoint
 from .inputs import load_inputs
 from .model import SentimentNet
-from .splits import DedupReport, assign_split, dedup
+from .splits import DedupReport, split_corpus
 from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
 from .thresholds import balanced_threshold
 
@@ -120,14 +119,6 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
     net.load_state_dict(best_state)
     net.eval()
     return {"best_epoch": best["epoch"], "history": history}
-
-
-def split_corpus(corpus: datasets.Loaded, cfg: TrainConfig) -> tuple[pd.DataFrame, DedupReport]:
-    """The deduplicated corpus with a ``split`` column (train/val/test by hash)."""
-    frame, report = dedup(corpus.frame)
-    frame = frame.assign(split=assign_split(frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed))
-    log.info("split sizes %s", frame["split"].value_counts().to_dict())
-    return frame, report
 
 
 def train(
@@ -252,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
         stopwords=read_word_list(args.stopwords) if args.stopwords else (),
     )
     inputs = load_inputs(args)
-    frame, report = split_corpus(inputs.corpus, cfg)
+    frame, report = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
     checkpoint = train(frame, report, model_kwargs, cfg, segmenter, inputs.unlabeled)
     checkpoint.meta["command"] = "python -m sentiment.train " + shlex.join(argv)
     checkpoint.meta["data"] = inputs.files
