@@ -1,4 +1,4 @@
-"""Load labelled or unlabelled review texts from CSV/TSV/TXT/XLSX/XLS (``splits`` then dedups them).
+"""Load labelled or unlabelled review texts from CSV/TSV/TXT/XLSX/XLS (``splits`` dedups and splits them).
 
 Conventions shared by every reader:
 

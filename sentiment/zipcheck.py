@@ -1,9 +1,10 @@
 """Refuse a zip bomb before a spreadsheet reader sees it: an .xlsx is a zip, and a few kilobytes of
 zip can inflate to gigabytes of XML.
 
-The sizes in the zip's directory are checked first; they cost nothing but the zip writes them
-itself, so each part is then inflated here, a megabyte at a time into nothing, and refused as soon
-as it yields more than its directory entry declares (or the limits allow).
+The zip's directory is checked first: how many parts, their declared sizes, and that they lie one
+after another inside the file without overlapping. The zip writes those sizes itself, so each part
+is then inflated here, a slice at a time into nothing, and refused once it yields a megabyte more
+than its directory declares (or ends short of it). Each byte of the file is inflated at most once.
 
 >>> check_zip(b"PK\\x05\\x06" + bytes(18), "empty.xlsx")  # an empty zip: nothing to inflate
 """
@@ -15,21 +16,24 @@ import struct
 import zipfile
 import zlib
 
-from .limits import UNZIPPED_MB, ZIP_RATIO
+from .limits import UNZIPPED_MB, ZIP_PARTS, ZIP_RATIO
 
 _MB = 1024 * 1024
 _RATIO_FROM = _MB  # parts smaller than this may compress as well as they like
+_SLICE = 64 * 1024  # compressed bytes fed to zlib at a time
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra field lengths
 
 
 def check_zip(data: bytes, name: str) -> None:
-    """ValueError if ``data`` is not a readable zip, would unzip to more than ``UNZIPPED_MB`` in all,
-    or holds a part of over a megabyte that inflates more than ``ZIP_RATIO`` times, by its
-    directory or in fact."""
+    """ValueError if ``data`` is not a readable zip, has more than ``ZIP_PARTS`` parts or parts that
+    overlap, would unzip to more than ``UNZIPPED_MB`` in all, or holds a part of over a megabyte
+    that inflates more than ``ZIP_RATIO`` times; or if a part does not inflate to its declared size."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise ValueError(f"{name}: cannot read as a spreadsheet (damaged or truncated zip: {exc})") from None
+    if len(parts) > ZIP_PARTS:
+        raise ValueError(f"{name}: refused, its zip holds {len(parts):,} parts; spreadsheets hold dozens")
     total = sum(part.file_size for part in parts)
     if total > UNZIPPED_MB * _MB:
         raise ValueError(
@@ -42,30 +46,51 @@ def check_zip(data: bytes, name: str) -> None:
                 f"{part.file_size / max(part.compress_size, 1):,.0f} times (a zip bomb?); "
                 f"spreadsheets stay under {ZIP_RATIO} times"
             )
-    for part in parts:
-        if _inflated_size(data, part, name) != part.file_size:
+    end = 0
+    for part in sorted(parts, key=lambda p: p.header_offset):
+        raw = _compressed(data, part, end, name)
+        end = part.header_offset + len(raw)
+        if _inflated_size(raw, part, name) != part.file_size:
             raise ValueError(
                 f"{name}: refused, its part {part.filename} does not inflate to the size its zip declares"
             )
 
 
-def _inflated_size(data: bytes, part: zipfile.ZipInfo, name: str) -> int:
-    """How many bytes the part really inflates to, counting at most one byte past its declared size."""
-    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, part.header_offset)
+def _damaged(name: str, part: zipfile.ZipInfo, why: str) -> ValueError:
+    return ValueError(f"{name}: cannot read as a spreadsheet (damaged zip: part {part.filename} {why})")
+
+
+def _compressed(data: bytes, part: zipfile.ZipInfo, start: int, name: str) -> memoryview:
+    """A part's local header and compressed bytes, which must lie in the file at or after ``start``."""
+    offset = part.header_offset
+    if not start <= offset <= len(data) - _LOCAL_HEADER.size:
+        raise _damaged(name, part, "overlaps another or lies outside the file")
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
     if signature != b"PK\x03\x04":
-        raise ValueError(f"{name}: cannot read as a spreadsheet (damaged zip: {part.filename} not found)")
-    start = part.header_offset + _LOCAL_HEADER.size + name_length + extra_length
-    raw = memoryview(data)[start : start + part.compress_size]
+        raise _damaged(name, part, "not found")
+    begin = offset + _LOCAL_HEADER.size + name_length + extra_length
+    if begin + part.compress_size > len(data):
+        raise _damaged(name, part, "runs past the end of the file")
+    return memoryview(data)[offset : begin + part.compress_size]
+
+
+def _inflated_size(raw: memoryview, part: zipfile.ZipInfo, name: str) -> int:
+    """How many bytes the part really inflates to, counting at most a megabyte past its declared size."""
+    _, name_length, extra_length = _LOCAL_HEADER.unpack_from(raw)
+    raw = raw[_LOCAL_HEADER.size + name_length + extra_length :]
     if part.compress_type == zipfile.ZIP_STORED:
         return len(raw)
     if part.compress_type != zipfile.ZIP_DEFLATED:
-        raise ValueError(f"{name}: cannot read as a spreadsheet (part {part.filename} is not deflated)")
+        raise _damaged(name, part, "is not deflated")
     inflate, size = zlib.decompressobj(-zlib.MAX_WBITS), 0
     try:
-        chunk = inflate.decompress(raw, _MB)
-        while chunk and size <= part.file_size:
-            size += len(chunk)
-            chunk = inflate.decompress(inflate.unconsumed_tail, _MB)
+        for at in range(0, len(raw), _SLICE):
+            tail = raw[at : at + _SLICE]
+            while tail and not inflate.eof and size <= part.file_size:
+                size += len(inflate.decompress(tail, _MB))
+                tail = inflate.unconsumed_tail
+            if inflate.eof or size > part.file_size:
+                break
     except zlib.error as exc:
-        raise ValueError(f"{name}: cannot read as a spreadsheet (damaged zip: {exc})") from None
+        raise _damaged(name, part, f"does not inflate: {exc}") from None
     return size

@@ -8,6 +8,7 @@ import random
 import struct
 import tomllib
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -125,6 +126,39 @@ def test_a_zip_that_lies_about_its_sizes_is_refused(monkeypatch) -> None:
     with pytest.raises(ValueError, match="does not inflate to the size its zip declares"):
         check_zip(short, "short.xlsx")
     check_zip(xlsx_bytes(TABLE), "honest.xlsx")
+
+
+def one_part_listed(times: int, offset: int = 0) -> bytes:
+    """A zip of one deflated byte whose directory lists that part ``times`` times, at ``offset``."""
+    body, crc = zlib.compress(b"x")[2:-4], zlib.crc32(b"x")
+    local = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(body), 1, 1, 0) + b"a" + body
+    entry = struct.pack(
+        "<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(body), 1, 1, 0, 0, 0, 0, 0, offset
+    )
+    directory = (entry + b"a") * times
+    end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, times, times, len(directory), len(local), 0)
+    return local + directory + end
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (one_part_listed(1), None),
+        (one_part_listed(2), "part a overlaps another or lies outside the file"),
+        (one_part_listed(5000), "part a overlaps another or lies outside the file"),
+        (one_part_listed(10_001), "its zip holds 10,001 parts"),
+        (one_part_listed(1, offset=10**6), "part a overlaps another or lies outside the file"),
+    ],
+    ids=["honest", "listed twice", "listed 5000 times", "too many parts", "offset past the end"],
+)
+def test_a_zip_directory_must_list_each_part_once_inside_the_file(
+    content: bytes, message: str | None
+) -> None:
+    if message is None:
+        check_zip(content, "one.xlsx")
+        return
+    with pytest.raises(ValueError, match=message):
+        check_zip(content, "bad.xlsx")
 
 
 def test_wrong_column_names_can_be_fixed_by_picking_the_text_column() -> None:

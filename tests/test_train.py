@@ -121,6 +121,9 @@ def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_leng
     def steps(cut):  # LSTM steps an epoch runs: each batch as long as its longest text
         return sum(max(lengths[i] for i in b) for b in cut)
 
-    bucketed = batches(lengths, 16, True, torch.Generator().manual_seed(3))
+    generator = torch.Generator().manual_seed(3)
+    bucketed, next_epoch = batches(lengths, 16, True, generator), batches(lengths, 16, True, generator)
     assert steps(bucketed) < 0.6 * steps(plain)
-    assert bucketed != sorted(bucketed, key=lambda b: lengths[b[0]])  # batches still come in random order
+    longest = [max(lengths[i] for i in b) for b in bucketed]
+    assert longest != sorted(longest) and longest != sorted(longest, reverse=True)  # not shortest first
+    assert bucketed != next_epoch  # each epoch batches and orders anew
