@@ -48,8 +48,7 @@ def check_zip(data: bytes, name: str) -> None:
             )
     end = 0
     for part in sorted(parts, key=lambda p: p.header_offset):
-        raw = _compressed(data, part, end, name)
-        end = part.header_offset + len(raw)
+        raw, end = _compressed(data, part, end, name)
         if _inflated_size(raw, part, name) != part.file_size:
             raise ValueError(
                 f"{name}: refused, its part {part.filename} does not inflate to the size its zip declares"
@@ -60,8 +59,9 @@ def _damaged(name: str, part: zipfile.ZipInfo, why: str) -> ValueError:
     return ValueError(f"{name}: cannot read as a spreadsheet (damaged zip: part {part.filename} {why})")
 
 
-def _compressed(data: bytes, part: zipfile.ZipInfo, start: int, name: str) -> memoryview:
-    """A part's local header and compressed bytes, which must lie in the file at or after ``start``."""
+def _compressed(data: bytes, part: zipfile.ZipInfo, start: int, name: str) -> tuple[memoryview, int]:
+    """A part's compressed bytes and where they end; its local header must lie in the file at or
+    after ``start``."""
     offset = part.header_offset
     if not start <= offset <= len(data) - _LOCAL_HEADER.size:
         raise _damaged(name, part, "overlaps another or lies outside the file")
@@ -69,15 +69,15 @@ def _compressed(data: bytes, part: zipfile.ZipInfo, start: int, name: str) -> me
     if signature != b"PK\x03\x04":
         raise _damaged(name, part, "not found")
     begin = offset + _LOCAL_HEADER.size + name_length + extra_length
-    if begin + part.compress_size > len(data):
+    end = begin + part.compress_size
+    if end > len(data):
         raise _damaged(name, part, "runs past the end of the file")
-    return memoryview(data)[offset : begin + part.compress_size]
+    return memoryview(data)[begin:end], end
 
 
 def _inflated_size(raw: memoryview, part: zipfile.ZipInfo, name: str) -> int:
-    """How many bytes the part really inflates to, counting at most a megabyte past its declared size."""
-    _, name_length, extra_length = _LOCAL_HEADER.unpack_from(raw)
-    raw = raw[_LOCAL_HEADER.size + name_length + extra_length :]
+    """How many bytes the part's compressed ``raw`` bytes really inflate to, counting at most a
+    megabyte past its declared size."""
     if part.compress_type == zipfile.ZIP_STORED:
         return len(raw)
     if part.compress_type != zipfile.ZIP_DEFLATED:
