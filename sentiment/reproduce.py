@@ -6,7 +6,7 @@ Three columns, one network (``keras2015``: Embedding 256 -> hard-sigmoid LSTM 12
 Dense 1, front padding to 50 words, Adam, batch 16, 10 epochs, no early stopping):
 
 * ``post``: the post's protocol, even rows of pos + neg train, odd rows test;
-* ``dedup``: texts deduplicated (``splits.dedup``), split by hash (``splits.assign_split``);
+* ``dedup``: texts deduplicated and split by hash (``splits.split_corpus``);
 * ``dedup_w2v``: as ``dedup``, the embedding initialised from Word2Vec trained on its training texts.
 
 Each reports accuracy at 0.5, how many test texts also occur in training (by ``dedup_key``), and the
@@ -31,7 +31,7 @@ from tqdm import tqdm
 from . import data as datasets
 from .bands import steep_band
 from .inputs import sha256
-from .splits import DedupReport, assign_split, dedup
+from .splits import DedupReport, split_corpus
 from .text import dedup_key
 from .thresholds import binary_metrics, selective_metrics
 
@@ -88,9 +88,8 @@ def post_split(n: int) -> dict[str, np.ndarray]:
 
 def dedup_split(frame, settings: Settings) -> tuple[dict[str, np.ndarray], DedupReport]:
     """Rows kept by ``dedup``, split by hash; the band is chosen on validation and measured on test."""
-    kept, report = dedup(frame)
-    split = assign_split(kept, settings.test_fraction, settings.val_fraction, settings.split_seed)
-    rows = {name: kept.index[(split == name).to_numpy()].to_numpy() for name in ("train", "val", "test")}
+    kept, report = split_corpus(frame, settings.test_fraction, settings.val_fraction, settings.split_seed)
+    rows = {name: kept.index[kept["split"] == name].to_numpy() for name in ("train", "val", "test")}
     return {
         "train": rows["train"],
         "test": rows["test"],
