@@ -23,15 +23,11 @@ import pandas as pd
 from python_calamine import CalamineError
 
 from sentiment.decoding import decode_text
-from sentiment.text import normalize
+from sentiment.labels import label_or_none, parse_label
 from sentiment.zipcheck import check_zip
 
 logger = logging.getLogger(__name__)
 
-_POSITIVE = ("1", "pos", "positive", "正面", "好评", "积极", "true", "yes")
-_NEGATIVE = ("0", "neg", "negative", "负面", "差评", "消极", "false", "no")
-_LABELS = dict.fromkeys(_POSITIVE, 1) | dict.fromkeys(_NEGATIVE, 0)
-ACCEPTED_LABELS = ", ".join(map("/".join, zip(_POSITIVE, _NEGATIVE, strict=True)))
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
@@ -68,30 +64,6 @@ class _Default(str):
 
 
 _REVIEW, _LABEL = _Default("review"), _Default("label")
-
-
-def parse_label(value: object, where: str) -> int:
-    """Map any accepted spelling of a label (1/0, pos/neg, 好评/差评, ...) to 1 or 0.
-
-    Spellings are compared after ``normalize`` (so ＰＯＳ and １ count), numbers by value (1.00).
-    """
-    spelling = normalize(str(value))
-    try:
-        spelling = format(float(spelling), "g")
-    except ValueError:
-        pass
-    label = _LABELS.get(spelling)
-    if label is None:
-        raise ValueError(f"{where}: unknown label {value!r}; use one of {ACCEPTED_LABELS}")
-    return label
-
-
-def _label_or_none(value: str) -> int | None:
-    """``parse_label`` for a cell, None where it has no accepted spelling."""
-    try:
-        return parse_label(value, "")
-    except ValueError:
-        return None
 
 
 def read_table(
@@ -274,7 +246,7 @@ def _collect(
         if labels is not None and not keep_unlabelled:
             value = parse_label(label, f"{source} row {row}")
         elif labels is not None:
-            value = _label_or_none(label)
+            value = label_or_none(label)
             if value is None:
                 reason = f"unknown label {label!r}" if label else "empty label"
                 unlabelled.append(Skipped(source, int(row), reason, text))

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import data
+from .labels import ACCEPTED_LABELS
 from .limits import CHUNK, ROWS, TEXT_CHARS
 from .thresholds import Band, classify
 from .verdict import LABELS
@@ -137,7 +138,7 @@ def unlabelled_summary(unlabelled: Sequence[data.Skipped], shown: int = 10) -> d
         "n": f"{len(unlabelled):,}",
         "spellings": ", ".join(f"{s} × {n}" for s, n in spellings.most_common(shown)),
         "rows": rows,
-        "accepted": data.ACCEPTED_LABELS,
+        "accepted": ACCEPTED_LABELS,
     }
 
 

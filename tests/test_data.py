@@ -16,12 +16,12 @@ from sentiment.data import (
     Loaded,
     Skipped,
     concat,
-    parse_label,
     read_class_file,
     read_lines,
     read_table,
 )
 from sentiment.decoding import decode_bytes
+from tests.test_labels import NEGATIVE, POSITIVE
 
 CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"
 CSV_TEXTS = ["这个手机非常好用", "质量太差了，不推荐", "物流很快、包装完好"]
@@ -92,41 +92,6 @@ def test_decode_bytes_empty() -> None:
 def test_decode_bytes_rejects_binary(data: bytes) -> None:
     with pytest.raises(ValueError, match=r"^blob\.csv: not a text file"):
         decode_bytes(data, "blob.csv")
-
-
-# --- parse_label ------------------------------------------------------------------------------------
-
-POSITIVE = ["1", "1.0", "pos", "positive", "正面", "好评", "积极", "true", "yes"]
-NEGATIVE = ["0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no"]
-NON_STRINGS = [
-    (1, 1),
-    (1.0, 1),
-    (True, 1),
-    (np.int64(1), 1),
-    (0, 0),
-    (0.0, 0),
-    (False, 0),
-    (np.float64(0), 0),
-]
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"), [(v, 1) for v in POSITIVE] + [(v, 0) for v in NEGATIVE] + NON_STRINGS
-)
-def test_parse_label_spellings(value: object, expected: int) -> None:
-    assert parse_label(value, "here") == expected
-
-
-@pytest.mark.parametrize("value", [" POS ", "Positive", "TRUE", "Yes\t", " 1.0 "])
-def test_parse_label_ignores_case_and_spaces(value: str) -> None:
-    assert parse_label(value, "here") == 1
-
-
-@pytest.mark.parametrize("value", ["2", "maybe", "", "1.5", "nan", None, 2, -1.0])
-def test_parse_label_rejects(value: object) -> None:
-    accepted = r"use one of 1/0, pos/neg, .*, 好评/差评, .*, yes/no$"
-    with pytest.raises(ValueError, match=rf"^f\.csv row 7: unknown label .*; {accepted}"):
-        parse_label(value, "f.csv row 7")
 
 
 # --- read_table -------------------------------------------------------------------------------------
@@ -388,13 +353,6 @@ def test_concat_nothing() -> None:
     empty = concat([])
     assert isinstance(empty, Loaded) and len(empty.frame) == 0 and empty.skipped == []
     assert_standard_frame(empty.frame)
-
-
-@pytest.mark.parametrize(
-    ("value", "label"), [("１", 1), ("ＰＯＳ", 1), ("1.00", 1), (" 0.0 ", 0), (0.0, 0), (True, 1)]
-)
-def test_label_spellings_are_normalised(value: object, label: int) -> None:
-    assert parse_label(value, "row 2") == label
 
 
 def test_a_lone_carriage_return_ends_a_line() -> None:
