@@ -5,7 +5,6 @@ import json
 import numpy as np
 import pytest
 
-from sentiment.bands import band_for_accuracy, band_for_coverage
 from sentiment.thresholds import (
     balanced_threshold,
     binary_metrics,
@@ -23,18 +22,6 @@ SCORES = [0.1, 0.4, 0.6, 0.7, 0.3, 0.9]
 LABELS = [0, 0, 0, 1, 1, 1]
 
 
-def messy_middle():
-    """Negatives on [0, 0.4], positives on [0.6, 1], a mixed middle on [0.45, 0.55] whose
-    misclassified extremes are a positive at 0.45 and a negative at 0.55."""
-    neg = np.linspace(0.0, 0.4, 200)
-    pos = np.linspace(0.6, 1.0, 200)
-    mid_neg = [0.46, 0.48, 0.52, 0.55]  # wrong from 0.5 up
-    mid_pos = [0.45, 0.47, 0.51, 0.53]  # wrong below 0.5
-    scores = np.concatenate((neg, mid_neg, pos, mid_pos))
-    labels = np.concatenate((np.zeros(204, int), np.ones(204, int)))
-    return scores, labels
-
-
 def random_data(seed, n=200, decimals=None):
     """Calibrated random scores (label ~ Bernoulli(score)); rounding makes ties, 0.5 included."""
     rng = np.random.default_rng(seed)
@@ -42,38 +29,6 @@ def random_data(seed, n=200, decimals=None):
     if decimals is not None:
         s = np.round(s, decimals)
     return s, (rng.random(n) < s).astype(int)
-
-
-def all_bands(s, t):
-    """Every candidate band: edges from {t} and the scores on each side; (t, t) is the zero-width band."""
-    los = [t, *sorted(set(s[s < t].tolist()))]
-    his = [t, *sorted(set(s[s > t].tolist()))]
-    for lo in los:
-        for hi in his:
-            yield lo, hi
-
-
-def summary(s, y, t, band):
-    """(width, coverage, selective accuracy) of a band, to compare answers that may tie."""
-    m = selective_metrics(s, y, t, band)
-    return band[1] - band[0], m["coverage"], m["selective_accuracy"]
-
-
-def brute_rows(s, y, t):
-    """O(n^2) reference: (width, coverage, selective accuracy) of every candidate band that keeps a point."""
-    rows = [summary(s, y, t, b) for b in all_bands(s, t)]
-    return [r for r in rows if r[2] is not None]
-
-
-def brute_coverage(rows, coverage):
-    """Best accuracy among bands keeping >= coverage, then coverage, then narrowness."""
-    return max((r for r in rows if r[1] >= coverage), key=lambda r: (r[2], r[1], -r[0]))
-
-
-def brute_accuracy(rows, target):
-    """Narrowest band reaching target, then coverage; else the 50% coverage fallback."""
-    hits = [r for r in rows if r[2] >= target]
-    return min(hits, key=lambda r: (r[0], -r[1])) if hits else brute_coverage(rows, 0.5)
 
 
 def test_binary_metrics_hand_example():
@@ -222,76 +177,6 @@ def test_selective_curve_all_abstained_is_nan():
     assert c["selective_accuracy"][0] == 1.0 and np.isnan(c["selective_accuracy"][2])
 
 
-def test_band_for_accuracy_messy_middle():
-    s, y = messy_middle()
-    assert band_for_accuracy(s, y, 0.5, target=1.0) == (0.45, 0.55)
-    m = selective_metrics(s, y, 0.5, (0.45, 0.55))
-    assert m["selective_accuracy"] == 1.0 and m["n_abstained"] == 8
-    # 4 of 408 wrong without a band: accuracy 404/408 > 0.99, so no band is needed
-    assert band_for_accuracy(s, y, 0.5, target=0.99) == (0.5, 0.5)
-    # 0.995 needs 2 errors fewer: cutting the outermost wrong points costs the least width
-    lo, hi = band_for_accuracy(s, y, 0.5, target=0.995)
-    assert selective_metrics(s, y, 0.5, (lo, hi))["selective_accuracy"] >= 0.995 and hi - lo < 0.1
-
-
-def test_band_for_coverage_messy_middle():
-    s, y = messy_middle()
-    assert band_for_coverage(s, y, 0.5, coverage=400 / 408) == (0.45, 0.55)
-    assert band_for_coverage(s, y, 0.5, coverage=1.0) == (0.5, 0.5)
-
-
-def test_band_for_accuracy_unreachable_falls_back_to_half_coverage():
-    # the lowest score is a positive and the highest a negative: every kept set holds one of them,
-    # so accuracy 1.0 is unreachable
-    s = np.array([0.05, 0.1, 0.2, 0.3, 0.45, 0.55, 0.7, 0.8, 0.9, 0.95])
-    y = np.array([1, 0, 0, 0, 1, 0, 1, 1, 1, 0])
-    band = band_for_accuracy(s, y, 0.5, target=1.0)
-    assert band == band_for_coverage(s, y, 0.5, 0.5)
-    assert selective_metrics(s, y, 0.5, band)["coverage"] >= 0.5
-    assert summary(s, y, 0.5, band) == pytest.approx(brute_coverage(brute_rows(s, y, 0.5), 0.5))
-
-
-@pytest.mark.parametrize("seed, decimals", [(10, None), (11, 2), (12, 1)])
-@pytest.mark.parametrize("threshold", [0.5, 0.3, 0.0, 1.0])
-def test_band_for_coverage_matches_brute_force(seed, decimals, threshold):
-    s, y = random_data(seed, 200, decimals)
-    rows = brute_rows(s, y, threshold)
-    for coverage in (0.0, 0.3, 0.5, 0.8, 0.95, 1.0):
-        band = band_for_coverage(s, y, threshold, coverage)
-        got = summary(s, y, threshold, band)
-        assert got == pytest.approx(brute_coverage(rows, coverage), abs=1e-12)
-        assert band[0] <= threshold <= band[1]
-
-
-@pytest.mark.parametrize("seed, decimals", [(20, None), (21, 2), (22, 1)])
-@pytest.mark.parametrize("threshold", [0.5, 0.3, 0.0, 1.0])
-def test_band_for_accuracy_matches_brute_force(seed, decimals, threshold):
-    s, y = random_data(seed, 200, decimals)
-    y[s.argmin()], y[s.argmax()] = 1, 0  # every kept set then holds an error: 1.0 needs the fallback
-    rows = brute_rows(s, y, threshold)
-    for target in (0.5, 0.75, 0.9, 0.97, 1.0):
-        band = band_for_accuracy(s, y, threshold, target)
-        got = summary(s, y, threshold, band)
-        assert got == pytest.approx(brute_accuracy(rows, target), abs=1e-12)
-
-
-def test_band_search_exact_at_decimal_target():
-    # 97 right of 100 is exactly 0.97: reached without a band, not missed through rounding
-    s = np.concatenate((np.full(97, 0.9), np.full(3, 0.8)))
-    y = np.concatenate((np.ones(97, int), np.zeros(3, int)))
-    assert band_for_accuracy(s, y, 0.5, 0.97) == (0.5, 0.5)
-    assert band_for_accuracy(s, y, 0.5, 0.98) == (0.5, 0.8)
-
-
-def test_band_abstaining_on_scores_at_threshold_has_width():
-    # the two negatives at exactly 0.5 are the only errors, but (0.5, 0.5) means no abstention,
-    # so the band must reach to a neighbouring score: 0.8 (width 0.3) beats 0.1 (width 0.4)
-    s, y = [0.1, 0.5, 0.5, 0.8], [0, 0, 0, 1]
-    assert band_for_accuracy(s, y, 0.5, target=1.0) == (0.5, 0.8)
-    assert band_for_coverage(s, y, 0.5, coverage=0.25) == (0.5, 0.8)
-    assert selective_metrics(s, y, 0.5, (0.5, 0.8))["selective_accuracy"] == 1.0
-
-
 @pytest.mark.parametrize(
     "call, match",
     [
@@ -304,12 +189,9 @@ def test_band_abstaining_on_scores_at_threshold_has_width():
         (lambda: selective_metrics([0.1], [1], 0.8, (0.2, 0.7)), "threshold 0.8 must lie inside"),
         (lambda: classify([], 0.5), "non-empty"),
         (lambda: binary_metrics([], []), "non-empty"),
-        (lambda: band_for_accuracy(np.array([]), np.array([]), 0.5), "non-empty"),
         (lambda: classify([0.1, 1.5], 0.5), "got 1.5 at index 1"),
         (lambda: classify([np.nan], 0.5), "got nan"),
         (lambda: classify([0.1], 1.2), "threshold must lie in"),
-        (lambda: band_for_accuracy([0.1, 0.9], [0, 1], 0.5, target=1.5), "target must lie in"),
-        (lambda: band_for_coverage([0.1, 0.9], [0, 1], 0.5, coverage=-0.1), "coverage must lie in"),
         (lambda: expected_calibration_error([0.1], [0], bins=0), "bins must be a positive integer"),
         (lambda: rates_by_threshold([0.1, 0.9], [1, 1]), "both classes"),
         (lambda: balanced_threshold([0.1, 0.9], [0, 0]), "both classes"),
