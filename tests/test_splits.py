@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from sentiment.data import concat
-from sentiment.splits import DedupReport, assign_split, dedup, split_fraction
+from sentiment.splits import (
+    SPLIT_PREFIX,
+    DedupReport,
+    assign_split,
+    dedup,
+    seen_mask,
+    split_corpus,
+    split_fraction,
+)
 
 # --- dedup ------------------------------------------------------------------------------------------
 
@@ -88,3 +96,35 @@ def test_assign_split_seed_and_key() -> None:
 def test_assign_split_rejects_bad_fractions(test: float, val: float) -> None:
     with pytest.raises(ValueError, match="bad split fractions"):
         assign_split(pd.DataFrame({"text": ["a"]}), test_fraction=test, val_fraction=val)
+
+
+def test_split_corpus_dedups_then_splits_and_copies_cut_short_share_a_split() -> None:
+    reviews = [f"第{i:02d}款手机屏幕清晰电池耐用拍照效果也很好物流很快包装完好" for i in range(20)]
+    assert min(map(len, reviews)) > SPLIT_PREFIX + 2
+    rows = [(f"评论{i}：{'好' if i % 2 else '差'}", i % 2) for i in range(300)]
+    rows += [(r, 1) for r in reviews] + [(r + "。", 1) for r in reviews]  # copies differing in punctuation
+    rows += [(r[: SPLIT_PREFIX + 2], 1) for r in reviews] + [("矛盾", 0), ("矛盾", 1)]  # copies cut short
+    frame, report = split_corpus(labelled(rows), test_fraction=0.2, val_fraction=0.1, seed=5)
+    assert report == dedup(labelled(rows))[1]
+    assert report.duplicates_removed == 20 and report.conflicting_texts == 1 and len(frame) == 340
+    assert frame["split"].tolist() == assign_split(frame, 0.2, 0.1, 5).tolist()
+    for review in reviews:  # each review and its cut copy land together, so the copy cannot leak
+        assert frame.loc[frame["text"].str.startswith(review[:SPLIT_PREFIX]), "split"].nunique() == 1
+    assert frame[frame["text"].isin(reviews)]["split"].nunique() > 1  # the reviews themselves spread
+    shares = frame["split"].value_counts(normalize=True)
+    assert abs(shares["test"] - 0.2) < 0.08 and abs(shares["val"] - 0.1) < 0.06
+
+
+def test_seen_mask_catches_exact_copies_and_copies_sharing_an_end() -> None:
+    seen = pd.Series(["a" * 25 + "b" * 25, "短评"])
+    keys = pd.Series(
+        [
+            "a" * 25 + "b" * 25,  # the same text
+            "a" * 25 + "c" * 25,  # same first SPLIT_PREFIX letters: the start of a seen text
+            "c" * 25 + "b" * 25,  # same last SPLIT_PREFIX letters: its end
+            "a" * 19 + "x" + "c" * 30,  # one letter short of a shared start
+            "短评",  # short texts compare whole
+            "短",
+        ]
+    )
+    assert seen_mask(keys, seen).tolist() == [True, True, True, False, True, False]
