@@ -12,7 +12,9 @@ Conventions shared by every reader:
 
 from __future__ import annotations
 
+import csv
 import io
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -22,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError
 
-from sentiment.decoding import decode_text
+from sentiment.decoding import decode_text, numbers_named
 from sentiment.labels import label_or_none, parse_label
 from sentiment.zipcheck import check_zip
 
@@ -31,7 +33,8 @@ logger = logging.getLogger(__name__)
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
-_RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_RAGGED = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
+_EXTRA = "extra fields"  # the column of a CSV's rows that have more fields than its header
 _AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
 
 
@@ -86,10 +89,39 @@ def read_table(
     label_pos = None if label_col is None else _find(header, label_col)
     if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
         raise ValueError(f"{name}: label column {label_col!r} not found; columns are {header}")
+    body, wide, folded = _fold_extra_fields(name, body.copy(), len(header), text_pos)
     labels = None if label_pos is None else body.iloc[:, label_pos]
     loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled)
-    loaded.notes.extend(notes)
+    loaded.skipped = sorted(loaded.skipped + wide, key=lambda s: s.row)
+    loaded.notes.extend(notes + folded)
     return loaded
+
+
+def _fold_extra_fields(
+    name: str, body: pd.DataFrame, width: int, text_pos: int
+) -> tuple[pd.DataFrame, list[Skipped], list[str]]:
+    """Deal with the CSV rows that have more fields than the header (a text with an unquoted separator).
+
+    The extra fields sit in a column past the header's, joined by the separator and led by it. When the
+    text is the last column they belong to it and are put back; otherwise the row cannot be read
+    safely and is skipped, its whole line kept for the download. Either way the rows are named.
+    """
+    if _EXTRA not in body:
+        return body, [], []
+    extra = body.pop(_EXTRA)
+    wide = extra != ""
+    if text_pos == width - 1:
+        body.loc[wide, body.columns[text_pos]] += extra[wide]
+        rows = (body.index[wide] + 1).tolist()
+        note = (
+            f"{name}: row{'s' * (len(rows) > 1)} {numbers_named(rows)}: more fields than the header; "
+            "the extra ones were read as part of the text, the last column"
+        )
+        return body, [], [note]
+    reason = f"more fields than the header's {width}; put a text that contains the separator in double quotes"
+    lines = zip(body.index[wide], body[wide].itertuples(index=False), extra[wide])
+    skipped = [Skipped(name, int(i) + 1, reason, more[0].join(cells) + more) for i, cells, more in lines]
+    return body[~wide], skipped, []
 
 
 def read_header(source: str | Path | bytes, name: str | None = None) -> list[str]:
@@ -109,7 +141,8 @@ def _read_raw_table(
         raw, notes = _read_spreadsheet(data, name, rows), []
     else:
         raw, notes = _read_delimited(data, name, extension, rows)
-    return name, [_cell(v) for v in raw.iloc[0]], raw.iloc[1:], notes
+    header = [_cell(v) for v in raw.iloc[0].drop(_EXTRA, errors="ignore")]
+    return name, header, raw.iloc[1:], notes
 
 
 def read_lines(source: str | Path | bytes, name: str | None = None, label: int | None = None) -> Loaded:
@@ -180,15 +213,23 @@ def _read_delimited(
         text = io.StringIO(decoded.text)
         raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, nrows=rows, **_AS_STRINGS)
     except pd.errors.ParserError as exc:
-        ragged = _RAGGED.search(str(exc))
-        if ragged:
-            expected, line, saw = ragged.groups()
-            raise ValueError(
-                f"{name}: cannot read as {extension.lstrip('.')}: line {line} has {saw} fields but the "
-                f"header has {expected}; put a text that contains {separator!r} in double quotes"
-            ) from None
-        raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from None
+        if not _RAGGED.search(str(exc)):
+            raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from None
+        raw = _read_ragged(decoded.text, separator, rows)
     return raw, decoded.notes
+
+
+def _read_ragged(text: str, separator: str, rows: int | None) -> pd.DataFrame:
+    """What ``_read_delimited`` reads, for a file pandas refuses because some lines have more fields
+    than the header: their extra fields go, led and joined by the separator, to one more column."""
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    header = next(records)
+    width = len(header)
+    table = [[*header, ""]]
+    for record in itertools.islice(records, None if rows is None else rows - 1):
+        more = separator + separator.join(record[width:]) if len(record) > width else ""
+        table.append([*record[:width], *[""] * (width - len(record)), more])
+    return pd.DataFrame(table, columns=[*range(width), _EXTRA], dtype="str")
 
 
 def _sniff_separator(text: str) -> str:

@@ -15,6 +15,7 @@ nothing turns into mojibake unnoticed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
@@ -22,6 +23,11 @@ logger = logging.getLogger(__name__)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _TEXT_CONTROLS = "\t\n\v\f\r"
 LINES_NAMED = 10  # line numbers a note lists before "..."
+
+
+def numbers_named(numbers: Sequence[int]) -> str:
+    """The first ``LINES_NAMED`` line or row numbers for a note, "..." after them if there are more."""
+    return ", ".join(map(str, numbers[:LINES_NAMED])) + (", ..." if len(numbers) > LINES_NAMED else "")
 
 
 @dataclass
@@ -96,7 +102,7 @@ def _by_line(data: bytes, name: str) -> Decoded | None:
     fewer, name_of, rest = (utf8, "UTF-8", "GB18030")
     if len(other) <= len(utf8):
         fewer, name_of, rest = other, "GB18030", "UTF-8"
-    shown = ", ".join(map(str, fewer[:LINES_NAMED])) + (", ..." if len(fewer) > LINES_NAMED else "")
+    shown = numbers_named(fewer)
     count = len(utf8) + len(other) - len(fewer)
     note = (
         f"{name}: mixed encodings, each line read in its own: "
