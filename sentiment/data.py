@@ -12,30 +12,23 @@ Conventions shared by every reader:
 
 from __future__ import annotations
 
-import csv
 import io
-import itertools
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from python_calamine import CalamineError
 
+from sentiment.cells import EXTRA, read_delimited, read_spreadsheet
 from sentiment.decoding import decode_text, numbers_named
 from sentiment.labels import label_or_none, parse_label
-from sentiment.zipcheck import check_zip
 
 logger = logging.getLogger(__name__)
 
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
-_RAGGED = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
-_EXTRA = "extra fields"  # the column of a CSV's rows that have more fields than its header
-_AS_STRINGS = {"header": None, "dtype": str, "keep_default_na": False}  # every cell a string, "" if empty
 
 
 @dataclass(frozen=True)
@@ -106,9 +99,9 @@ def _fold_extra_fields(
     text is the last column they belong to it and are put back; otherwise the row cannot be read
     safely and is skipped, its whole line kept for the download. Either way the rows are named.
     """
-    if _EXTRA not in body:
+    if EXTRA not in body:
         return body, [], []
-    extra = body.pop(_EXTRA)
+    extra = body.pop(EXTRA)
     wide = extra != ""
     if text_pos == width - 1:
         body.loc[wide, body.columns[text_pos]] += extra[wide]
@@ -138,10 +131,10 @@ def _read_raw_table(
     name, data = _load(source, name)
     extension = _extension(name, _TABLE_TYPES)
     if extension in (".xlsx", ".xls"):
-        raw, notes = _read_spreadsheet(data, name, rows), []
+        raw, notes = read_spreadsheet(data, name, rows), []
     else:
-        raw, notes = _read_delimited(data, name, extension, rows)
-    header = [_cell(v) for v in raw.iloc[0].drop(_EXTRA, errors="ignore")]
+        raw, notes = read_delimited(data, name, extension, rows)
+    header = [_cell(v) for v in raw.iloc[0].drop(EXTRA, errors="ignore")]
     return name, header, raw.iloc[1:], notes
 
 
@@ -163,7 +156,7 @@ def read_class_file(source: str | Path | bytes, label: int, name: str | None = N
     name, data = _load(source, name)
     if _extension(name, _CLASS_TYPES) == ".txt":
         return read_lines(data, name, label)
-    raw = _read_spreadsheet(data, name)
+    raw = read_spreadsheet(data, name)
     return _collect(name, raw.iloc[:, 0], [parse_label(label, name)] * len(raw), raw.index + 1)
 
 
@@ -186,56 +179,6 @@ def _extension(name: str, supported: tuple[str, ...]) -> str:
     if extension not in supported:
         raise ValueError(f"{name}: unsupported file type {extension!r}; use one of {', '.join(supported)}")
     return extension
-
-
-def _read_spreadsheet(data: bytes, name: str, rows: int | None = None) -> pd.DataFrame:
-    """Every cell of the first sheet as a string, without a header; index + 1 is the row number."""
-    if data.startswith(b"PK"):  # xlsx: a zip, checked before anything is inflated
-        check_zip(data, name)
-    try:
-        raw = pd.read_excel(io.BytesIO(data), engine="calamine", nrows=rows, **_AS_STRINGS)
-    except CalamineError as exc:
-        raise ValueError(f"{name}: cannot read as a spreadsheet ({exc})") from exc
-    if raw.empty:
-        raise ValueError(f"{name}: file is empty")
-    return raw
-
-
-def _read_delimited(
-    data: bytes, name: str, extension: str, rows: int | None = None
-) -> tuple[pd.DataFrame, list[str]]:
-    """Every cell of a CSV/TSV as a string, without a header (index + 1 is the line number), and notes."""
-    decoded = decode_text(data, name)
-    if not decoded.text.strip():
-        raise ValueError(f"{name}: file is empty")
-    separator = "\t" if extension == ".tsv" else _sniff_separator(decoded.text)
-    try:
-        text = io.StringIO(decoded.text)
-        raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, nrows=rows, **_AS_STRINGS)
-    except pd.errors.ParserError as exc:
-        if not _RAGGED.search(str(exc)):
-            raise ValueError(f"{name}: cannot read as {extension.lstrip('.')} ({exc})") from None
-        raw = _read_ragged(decoded.text, separator, rows)
-    return raw, decoded.notes
-
-
-def _read_ragged(text: str, separator: str, rows: int | None) -> pd.DataFrame:
-    """What ``_read_delimited`` reads, for a file pandas refuses because some lines have more fields
-    than the header: their extra fields go, led and joined by the separator, to one more column."""
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    header = next(records)
-    width = len(header)
-    table = [[*header, ""]]
-    for record in itertools.islice(records, None if rows is None else rows - 1):
-        more = separator + separator.join(record[width:]) if len(record) > width else ""
-        table.append([*record[:width], *[""] * (width - len(record)), more])
-    return pd.DataFrame(table, columns=[*range(width), _EXTRA], dtype="str")
-
-
-def _sniff_separator(text: str) -> str:
-    """The commonest of comma, tab and semicolon in the header line (comma when none occurs)."""
-    header = text.split("\n", 1)[0]
-    return max((",", "\t", ";"), key=header.count)
 
 
 def _cell(value: object) -> str:
