@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from .bands import band_for_accuracy
 from .baseline import fit_on_split
-from .checkpoint import Checkpoint, save_checkpoint
+from .checkpoint import HALF, Checkpoint, save_checkpoint
 from .config import SELECTIONS, ModelConfig, TrainConfig
 from .embeddings import WordVectors, train_word2vec
 from .encoding import TRUNCATIONS, pad_batch, token_ids
@@ -178,6 +178,10 @@ def train(
 
     val_ids = encode(val_part)
     history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
+    with torch.no_grad():  # round to the weights as stored, so validation scores are the saved model's own
+        for name, param in net.named_parameters():
+            if name in HALF:
+                param.copy_(param.half().float())
     val_scores = torch.sigmoid(logits_of(net, val_ids)).numpy()
     val_labels = val_part["label"].to_numpy(dtype=np.int64)
     threshold = balanced_threshold(val_scores, val_labels)

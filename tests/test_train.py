@@ -1,5 +1,6 @@
 import json
 
+import numpy as np
 import pytest
 
 from sentiment.checkpoint import META
@@ -28,6 +29,17 @@ def test_meta_records_command_data_split_and_metrics(tiny_checkpoint, corpus_csv
     assert test["n"] == meta["split_sizes"]["test"]
     assert test["lstm"]["accuracy"] >= 0.9
     assert 0 <= test["lstm"]["band"]["coverage"] <= 1
+
+
+def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
+    """The threshold and band are chosen on these scores, so they must be what the shipped
+    (float16-embedding) model gives, not the in-memory float32 one."""
+    from sentiment import load_predictor
+    from sentiment.evaluate import rebuild
+
+    p = load_predictor(tiny_checkpoint)
+    val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
+    np.testing.assert_allclose(p.checkpoint.val_scores, p.predict_proba(list(val["text"])), atol=1e-6)
 
 
 def test_pos_neg_files_baseline_and_ood(tmp_path):
