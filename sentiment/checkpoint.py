@@ -1,8 +1,7 @@
 """Checkpoint directories in safe formats only; nothing is ever unpickled.
 
 A checkpoint is a directory holding
-- ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band,
-  and for a network that reads characters (``char_dim``) its characters in embedding-row order;
+- ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
 - ``model.safetensors``: the network's state dict (embedding stored as float16);
 - ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
 - ``validation.json``: validation scores and labels, from which the page draws its curves;
@@ -26,7 +25,7 @@ from .forward import expected_shapes
 FORMAT = "word2vec-lstm-sentiment"
 VERSION = 1
 META, WEIGHTS, VECTORS, VALIDATION = "meta.json", "model.safetensors", "vectors.bin", "validation.json"
-HALF = ("embedding.weight", "char_embedding.weight")  # the bulk of the weights; float16 costs nothing
+HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
 
 
 @dataclass
@@ -115,14 +114,6 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
     if len(vectors) + 2 != config.vocab_size:
         raise ValueError(
             f"{directory / VECTORS}: {len(vectors)} words do not fit vocab_size {config.vocab_size}"
-        )
-    chars = meta.get("chars", "")
-    if config.char_dim and not (
-        isinstance(chars, str) and len(set(chars)) == len(chars) == config.char_vocab_size - 2
-    ):
-        raise ValueError(
-            f"{directory / META}: 'chars' must be a string of {config.char_vocab_size - 2} distinct "
-            "characters, one per row of the character embedding"
         )
     validation = _read_json(directory / VALIDATION)
     scores = np.asarray(validation.get("scores", []), dtype=np.float64)

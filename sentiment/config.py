@@ -19,14 +19,10 @@ class ModelConfig:
     pooling: str = "last"  # "last", "max", "mean", or several joined by "+", e.g. "max+mean"
     dropout: float = 0.5  # before the dense layer
     embed_dropout: float = 0.0  # on the word vectors; curbs memorising fine-tuned embeddings
-    char_dim: int = 0  # each word's mean character vector joins its word vector; 0: words only
-    char_vocab_size: int = 0  # rows of the character embedding, PAD and UNK included
 
     def __post_init__(self):
         if self.cell not in ("lstm", "gru"):
             raise ValueError(f"cell must be 'lstm' or 'gru', got {self.cell!r}")
-        if (self.char_dim > 0) != (self.char_vocab_size > 0):
-            raise ValueError("char_dim and char_vocab_size must both be set, or both be 0")
         bad = [p for p in self.pooling.split("+") if p not in POOLINGS]
         if bad:
             raise ValueError(f"unknown pooling {bad[0]!r}; use {POOLINGS} joined by '+'")
@@ -43,7 +39,6 @@ class TrainConfig:
     max_len: int = 50  # words read per text
     truncate: str = "pre"  # "pre" keeps the last max_len words (Keras default), "post" the first
     oov_chars: bool = False  # read an out-of-vocabulary word as its characters rather than as UNK
-    word_chars: int = 6  # characters of each word the character vectors read (with --char-dim)
     batch_size: int = 16
     bucket: bool = False  # batch texts of similar length together (faster on CPU; batches still shuffled)
     epochs: int = 10
@@ -63,8 +58,8 @@ class TrainConfig:
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
 
     def __post_init__(self):
-        if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1 or self.word_chars < 1:
-            raise ValueError("epochs, batch_size, max_len and word_chars must be at least 1")
+        if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
+            raise ValueError("epochs, batch_size and max_len must be at least 1")
         if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
             raise ValueError(
                 f"need 0 < val_fraction < 1 and 0 <= test_fraction < 1, got "

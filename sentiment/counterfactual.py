@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .embeddings import WordVectors
+from .encoding import ids_of
 from .explain import Explanation
 from .forward import proba_by_length
 from .thresholds import Band, classify
@@ -26,15 +27,13 @@ def substitutions(
     explanation: Explanation,
     vectors: WordVectors,
     logits: Callable[[np.ndarray], np.ndarray],
-    ids_of: Callable[[list[str]], list],
     k: int,
     threshold: float,
     band: Band,
 ) -> pd.DataFrame:
     """Each known token replaced, one at a time, by each of its ``k`` nearest neighbours.
 
-    ``logits`` maps (B, T) ids to logits (``Predictor.logits``, calibrated) and ``ids_of`` tokens to
-    ids (``Predictor.ids_of``). Columns: position (token index),
+    ``logits`` maps (B, T) ids to logits (``Predictor.logits``, calibrated). Columns: position (token index),
     word, replacement, similarity (cosine), proba (the new P(positive)), change (proba minus the
     original), verdict (positive / negative / abstained under ``threshold`` and ``band``) and
     flips (the verdict differs from the original one: crossing the threshold, or into or out of
@@ -42,14 +41,14 @@ def substitutions(
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
-    ids = ids_of(list(explanation.tokens))
+    ids = ids_of(explanation.tokens, vectors.key_to_index)
     rows, texts = [], []
     for i, word in enumerate(explanation.tokens):
         if word not in vectors:
             continue
         for neighbour, sim in vectors.most_similar(word, k):
             rows.append((i, word, neighbour, sim))
-            texts.append(ids[:i] + ids_of([neighbour]) + ids[i + 1 :])
+            texts.append(ids[:i] + ids_of([neighbour], vectors.key_to_index) + ids[i + 1 :])
     table = pd.DataFrame(rows, columns=COLUMNS[:4])
     proba = proba_by_length(logits, texts, BATCH)
     before = int(classify([explanation.proba], threshold, band)[0])

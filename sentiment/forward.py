@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .config import PAD, ModelConfig
+from .config import ModelConfig
 
 GATES = {"lstm": 4, "gru": 3}  # weight blocks per cell, in torch's order
 GATE_NAMES = {"lstm": ("forget", "input", "output"), "gru": ("reset", "update")}  # the gates ``run`` keeps
@@ -23,11 +23,9 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 def expected_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
     """The state dict's tensor shapes for ``config``, as torch names them."""
-    g, h, e = GATES[config.cell] * config.hidden, config.hidden, config.embed_dim + config.char_dim
+    g, h, e = GATES[config.cell] * config.hidden, config.hidden, config.embed_dim
     directions = 2 if config.bidirectional else 1
-    shapes = {"embedding.weight": (config.vocab_size, config.embed_dim)}
-    if config.char_dim:
-        shapes["char_embedding.weight"] = (config.char_vocab_size, config.char_dim)
+    shapes = {"embedding.weight": (config.vocab_size, e)}
     for suffix in ("", "_reverse")[:directions]:
         shapes |= {
             f"rnn.weight_ih_l0{suffix}": (g, e),
@@ -45,17 +43,6 @@ class NumpyNet:
     def __init__(self, config: ModelConfig, state: dict[str, np.ndarray]):
         self.config = config
         self.state = {k: np.asarray(v, dtype=np.float32) for k, v in state.items()}
-
-    def inputs(self, ids: np.ndarray) -> np.ndarray:
-        """Each word's input vector, (..., embed_dim + char_dim), for ids (...) or, with characters,
-        (..., 1 + word_chars): its word vector, then the mean of its characters' vectors."""
-        words = self.state["embedding.weight"]
-        if not self.config.char_dim:
-            return words[ids]
-        chars = ids[..., 1:]
-        known = (chars != PAD)[..., None].astype(np.float32)
-        total = (self.state["char_embedding.weight"][chars] * known).sum(axis=-2)
-        return np.concatenate([words[ids[..., 0]], total / np.maximum(known.sum(axis=-2), 1)], axis=-1)
 
     def run(self, x: np.ndarray, suffix: str, keep_gates: bool = False):
         """One direction over (B, T, E) inputs: the states (B, T, H), the last state (B, H), and with
@@ -93,7 +80,7 @@ class NumpyNet:
     def gates(self, ids: np.ndarray) -> np.ndarray:
         """Gate activations for equal-length texts, (directions, B, T, G, H) in ``GATE_NAMES`` order;
         the backward direction's are put back in word order (index t: the backward pass reading word t)."""
-        x = self.inputs(ids)
+        x = self.state["embedding.weight"][ids]
         kept = [self.run(x, "", keep_gates=True)[2]]
         if self.config.bidirectional:
             kept.append(self.run(x[:, ::-1], "_reverse", keep_gates=True)[2][:, ::-1])
@@ -101,7 +88,7 @@ class NumpyNet:
 
     def features(self, ids: np.ndarray) -> np.ndarray:
         """Pooled states of texts that all have ``ids.shape[1]`` words, (B, features)."""
-        x = self.inputs(ids)  # (B, T, E)
+        x = self.state["embedding.weight"][ids]  # (B, T, E)
         states, last, _ = self.run(x, "")
         if self.config.bidirectional:
             back_states, back_last, _ = self.run(x[:, ::-1], "_reverse")
@@ -111,12 +98,11 @@ class NumpyNet:
         return np.concatenate([pooled[p] for p in self.config.pooling.split("+")], axis=1)
 
     def prefix_logits(self, ids: np.ndarray) -> np.ndarray:
-        """(T,) logits of every prefix of one text of T words (``ids``: (T,), or (T, 1 + word_chars)
-        with characters), each as a text of its own,
+        """(T,) logits of every prefix of one text of T words (``ids``: (T,)), each as a text of its own,
         in O(T) steps: the forward pass of the whole text already holds every prefix's forward states;
         the backward pass reads each prefix from its own end, so the T reversed prefixes run as one
         batch, each padded after its last real step, and pooling sees only the real steps."""
-        n, x = len(ids), self.inputs(ids)
+        n, x = len(ids), self.state["embedding.weight"][ids]
         valid = np.tri(n, dtype=bool)  # valid[i, t]: step t belongs to prefix i
         states, _, _ = self.run(x[None], "")
         parts = [np.broadcast_to(states, (n, n, states.shape[2]))]
@@ -155,6 +141,6 @@ def proba_by_length(
     for run in runs:
         for start in range(0, len(run), batch_size):
             chunk = run[start : start + batch_size]
-            ids = np.array([id_lists[i] for i in chunk], dtype=np.int64)  # (B, T) or (B, T, 1 + chars)
+            ids = np.array([id_lists[i] for i in chunk], dtype=np.int64).reshape(len(chunk), -1)
             out[chunk] = sigmoid(logits(ids).astype(np.float64))
     return out

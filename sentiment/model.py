@@ -1,8 +1,5 @@
 """The network only: Embedding -> LSTM/GRU -> pooling -> Dropout -> Dense -> logit.
 
-With ``char_dim`` each word's vector is joined by the mean vector of its characters, so the network
-sees what 好用, 好看 and 好评 share, and an unknown word is not a blank.
-
 The 2015 configuration is ``ModelConfig(vocab_size=V, embed_dim=256, hidden=128,
 cell="lstm", bidirectional=False, pooling="last", dropout=0.5)``.
 ``forward`` returns logits; only prediction applies the sigmoid.
@@ -22,37 +19,24 @@ class SentimentNet(nn.Module):
         super().__init__()
         self.config = config
         self.embedding = nn.Embedding(config.vocab_size, config.embed_dim, padding_idx=PAD)
-        if config.char_dim:
-            self.char_embedding = nn.Embedding(config.char_vocab_size, config.char_dim, padding_idx=PAD)
         rnn = nn.LSTM if config.cell == "lstm" else nn.GRU
-        inputs = config.embed_dim + config.char_dim
-        self.rnn = rnn(inputs, config.hidden, batch_first=True, bidirectional=config.bidirectional)
+        self.rnn = rnn(config.embed_dim, config.hidden, batch_first=True, bidirectional=config.bidirectional)
         self.directions = 2 if config.bidirectional else 1
         self.poolings = config.pooling.split("+")
         self.embed_dropout = nn.Dropout(config.embed_dropout)
         self.dropout = nn.Dropout(config.dropout)
         self.dense = nn.Linear(config.hidden * self.directions * len(self.poolings), 1)
 
-    def inputs(self, ids: torch.Tensor) -> torch.Tensor:
-        """Each word's input vector, (B, T, embed_dim + char_dim): its word vector, then (with
-        characters, ids (B, T, 1 + word_chars)) the mean of its characters' vectors."""
-        if not self.config.char_dim:
-            return self.embedding(ids)
-        chars = ids[..., 1:]
-        known = (chars != PAD).unsqueeze(-1).to(torch.float32)  # (B, T, C, 1)
-        mean = (self.char_embedding(chars) * known).sum(-2) / known.sum(-2).clamp(min=1)
-        return torch.cat([self.embedding(ids[..., 0]), mean], dim=-1)
-
     def features(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """Pooled RNN states, (B, hidden * directions * poolings); all zeros for empty texts."""
-        # ids: (B, T) or (B, T, 1 + word_chars) with PAD after each text's last word; lengths: (B,) on the CPU
+        # ids: (B, T) with PAD after each text's last word; lengths: (B,) on the CPU
         width = self.config.hidden * self.directions
         out = ids.new_zeros((ids.shape[0], width * len(self.poolings)), dtype=torch.float32)
         keep = lengths > 0
         if not keep.any():
             return out
         lens = lengths[keep]
-        emb = self.embed_dropout(self.inputs(ids[keep][:, : int(lens.max())]))  # (b, t, E)
+        emb = self.embed_dropout(self.embedding(ids[keep][:, : int(lens.max())]))  # (b, t, E)
         if bool((lens == lens[0]).all()):  # no padding: skip packing, the fast path on CPU
             states, last = self.rnn(emb)  # (b, t, width)
         else:

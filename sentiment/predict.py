@@ -16,7 +16,7 @@ import numpy as np
 
 from .bagofwords import BagOfWords, load_bag_of_words
 from .checkpoint import Checkpoint, load_checkpoint
-from .encoding import ids_of, read_tokens
+from .encoding import ids_of, read_tokens, token_ids
 from .explain import Explanation, explain_ids
 from .forward import NumpyNet, proba_by_length
 from .text import Segmenter
@@ -63,9 +63,6 @@ class Predictor:
         self.max_len = int(self.meta["train"]["max_len"])
         self.truncate = self.meta["train"].get("truncate", "pre")
         self.oov_chars = bool(self.meta["train"].get("oov_chars", False))
-        chars = self.meta.get("chars", "") if checkpoint.config.char_dim else ""
-        self.char_index = {c: i for i, c in enumerate(chars)} if chars else None
-        self.word_chars = int(self.meta["train"].get("word_chars", 0))
         self.temperature = float(self.meta.get("temperature", 1.0))  # from sentiment.calibrate; 1: none
         if not 0 < self.temperature < float("inf"):
             raise ValueError(f"temperature must be a positive number, got {self.meta['temperature']!r}")
@@ -94,16 +91,15 @@ class Predictor:
         activations per token and each token's contribution (see ``explain.Explanation``)."""
         tokens = self.read(text)
         known = [self.in_vocabulary(w) for w in tokens]
-        return explain_ids(self.net, tokens, self.ids_of(tokens), known, self.calibrated)
+        ids = ids_of(tokens, self.vectors.key_to_index)
+        return explain_ids(self.net, tokens, ids, known, self.calibrated)
 
-    def ids_of(self, tokens: Sequence[str]) -> list:
-        """Embedding rows of tokens already read (``read``): ints, or tuples with the rows of their
-        characters when the network reads characters (``encoding.ids_of``)."""
-        return ids_of(tokens, self.vectors.key_to_index, self.char_index, self.word_chars)
-
-    def encode(self, texts: Sequence[str]) -> list[list]:
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
-        return [self.ids_of(self.read(t)) for t in texts]
+        return [
+            token_ids(self.segment(t), self.vectors.key_to_index, self.max_len, self.truncate, self.oov_chars)
+            for t in texts
+        ]
 
     def torch_net(self):
         """The same network in torch, built on first use: twice the numpy throughput on big batches,
@@ -128,7 +124,7 @@ class Predictor:
         """Calibrated logits of a (B, T) batch of ids in numpy."""
         return self.calibrated(self.net.logits(ids))
 
-    def proba_from_ids(self, id_lists: Sequence[Sequence], batch_size: int = 128) -> np.ndarray:
+    def proba_from_ids(self, id_lists: Sequence[Sequence[int]], batch_size: int = 128) -> np.ndarray:
         """P(positive) for already-encoded texts, in their order, calibrated by the checkpoint's
         temperature; batches hold texts of one length, so neither engine pads: numpy below
         ``TORCH_FROM`` texts, torch from there on."""

@@ -37,7 +37,6 @@ from .text import BACKENDS, Segmenter, read_user_dict, read_word_list
 from .thresholds import balanced_threshold
 
 log = logging.getLogger(__name__)
-SIZES = ("vocab_size", "char_vocab_size")  # set by the data, not by flags
 
 
 def seed_everything(seed: int) -> None:
@@ -47,7 +46,7 @@ def seed_everything(seed: int) -> None:
 
 
 def initial_embedding(vectors: WordVectors) -> torch.Tensor:
-    """Word2Vec vectors (of words or of characters) as embedding rows, PAD and UNK rows zero."""
+    """Word2Vec vectors as embedding rows, PAD and UNK rows zero."""
     rows = torch.zeros(len(vectors) + 2, vectors.vector_size)
     rows[2:] = torch.from_numpy(vectors.vectors.copy())
     return rows
@@ -146,33 +145,13 @@ def train(
         epochs=cfg.w2v_epochs,
         seed=cfg.seed,
     )
-    chars = None
-    if model_kwargs.get("char_dim"):
-        chars = train_word2vec(
-            [
-                [c for w in words for c in w if not c.isspace()]
-                for words in list(train_part["tokens"]) + extra
-            ],
-            vector_size=model_kwargs["char_dim"],
-            window=cfg.w2v_window,
-            min_count=cfg.w2v_min_count,
-            epochs=cfg.w2v_epochs,
-            seed=cfg.seed,
-        )
-        model_kwargs = {**model_kwargs, "char_vocab_size": len(chars) + 2}
     net = SentimentNet(ModelConfig(vocab_size=len(vectors) + 2, **model_kwargs))
     net.embedding.weight.data.copy_(initial_embedding(vectors))
     net.embedding.weight.requires_grad = not cfg.freeze_embedding
-    if chars is not None:
-        net.char_embedding.weight.data.copy_(initial_embedding(chars))
-        net.char_embedding.weight.requires_grad = not cfg.freeze_embedding
-    char_index = None if chars is None else chars.key_to_index
 
     def encode(part):
         return [
-            token_ids(
-                t, vectors.key_to_index, cfg.max_len, cfg.truncate, cfg.oov_chars, char_index, cfg.word_chars
-            )
+            token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate, cfg.oov_chars)
             for t in part["tokens"]
         ]
 
@@ -193,7 +172,6 @@ def train(
             "stopwords": sorted(segmenter.stopwords),
         },
         "vocab_size": len(vectors),
-        **({"chars": "".join(chars.index_to_key)} if chars is not None else {}),
         "dedup": asdict(report),
         "split_sizes": frame["split"].value_counts().to_dict(),
         "training": history,
@@ -244,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--segmenter", choices=BACKENDS, default="rjieba")
     seg.add_argument("--user-dict", help="jieba user dictionary (word [freq] [tag] per line)")
     seg.add_argument("--stopwords", help="file of stop words, one per line")
-    add_fields(parser.add_argument_group("network"), ModelConfig, skip=SIZES)
+    add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size",))
     add_fields(parser.add_argument_group("training"), TrainConfig)
     # the baseline is now always fitted and saved; the flag stays so that recorded commands still parse
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
@@ -258,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("gensim").setLevel(logging.WARNING)
     torch.set_num_threads(args.threads)
-    model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name not in SIZES}
+    model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
     try:
         cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
     except ValueError as err:

@@ -13,7 +13,7 @@ from sentiment.verdict import LABELS
 def test_each_swap_is_scored_as_its_own_text(tiny_predictor):
     p = tiny_predictor
     e = p.explain("这次手机很好，魑魅魍魉")
-    table = substitutions(e, p.vectors, p.logits, p.ids_of, 3, p.threshold, p.band)
+    table = substitutions(e, p.vectors, p.logits, 3, p.threshold, p.band)
     assert list(table.columns) == COLUMNS
     known = [i for i, w in enumerate(e.tokens) if p.in_vocabulary(w)]
     assert sorted(set(table["position"])) == known  # the unknown word has no neighbours to swap in
@@ -32,7 +32,7 @@ def test_each_swap_is_scored_as_its_own_text(tiny_predictor):
 def test_flips_follow_the_threshold_and_the_band(tiny_predictor, threshold, band):
     p = tiny_predictor
     e = p.explain("电脑很差")
-    table = substitutions(e, p.vectors, p.logits, p.ids_of, 10, threshold, band)
+    table = substitutions(e, p.vectors, p.logits, 10, threshold, band)
     before = classify([e.proba], threshold, band)[0]
     after = classify(table["proba"], threshold, band)
     assert table["verdict"].tolist() == [LABELS[v] for v in after]
@@ -43,9 +43,7 @@ def test_a_sentiment_word_swapped_for_its_opposite_flips(tiny_predictor):
     """In the tiny corpus 很好 and 很差 appear in the same contexts, so they are close neighbours."""
     p = tiny_predictor
     e = p.explain("手机很好")
-    table = substitutions(
-        e, p.vectors, p.logits, p.ids_of, len(p.vectors) - 1, p.threshold, (p.threshold,) * 2
-    )
+    table = substitutions(e, p.vectors, p.logits, len(p.vectors) - 1, p.threshold, (p.threshold,) * 2)
     flips = table[table["flips"]]
     assert len(flips) and (flips["proba"] < p.threshold).all()
     assert set(flips["word"]) <= set(e.tokens)
@@ -54,7 +52,7 @@ def test_a_sentiment_word_swapped_for_its_opposite_flips(tiny_predictor):
 def test_nothing_to_swap(tiny_predictor):
     p = tiny_predictor
     for text in ("", "魑魅魍魉"):
-        table = substitutions(p.explain(text), p.vectors, p.logits, p.ids_of, 5, p.threshold, p.band)
+        table = substitutions(p.explain(text), p.vectors, p.logits, 5, p.threshold, p.band)
         assert table.empty and list(table.columns) == COLUMNS
     with pytest.raises(ValueError, match="k must be at least 1"):
-        substitutions(p.explain("手机很好"), p.vectors, p.logits, p.ids_of, 0, 0.5, (0.5, 0.5))
+        substitutions(p.explain("手机很好"), p.vectors, p.logits, 0, 0.5, (0.5, 0.5))
