@@ -53,7 +53,9 @@ def decode_text(data: bytes, name: str = "input") -> Decoded:
     if decoded is None and len(encodings) > 1:  # not UTF-8: GB18030, or UTF-8 and GB18030 lines mixed
         decoded = _by_line(data, name) or _decode(data, encodings[1])
     if decoded is None:
-        raise ValueError(f"{name}: not a text file (cannot decode as {' or '.join(encodings)})")
+        raise ValueError(
+            f"{name}: not a text file (binary data, or an encoding other than UTF-8, GBK/GB18030 and UTF-16)"
+        )
     text = decoded.text
     controls = sum(text.count(c) for c in set(text) if c < " " and c not in _TEXT_CONTROLS)
     if controls > len(text) // 100:

@@ -155,7 +155,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "unlabelled_rows": (
         "{n} 行的标注无法识别（{spellings}；行 {rows}）：已评分，但不计入指标。可用的写法：{accepted}。",
-        "{n} rows have a label this page cannot read ({spellings}; rows {rows}): they are scored but left "
+        "Rows whose label this page cannot read: {n} ({spellings}; rows {rows}). They are scored but left "
         "out of the quality figures. Accepted spellings: {accepted}.",
     ),
     "first_rows": (
@@ -197,6 +197,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_probability": ("正面概率", "P(positive)"),
     "col_verdict": ("判定", "verdict"),
     "col_reason": ("原因", "reason"),
+    "col_note": ("备注", "note"),
     "col_count": ("行数", "rows"),
     # neighbours
     "neighbours": ("词向量近邻", "Word-vector neighbours"),

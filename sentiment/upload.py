@@ -177,13 +177,23 @@ def verdict_labels(scores: np.ndarray, threshold: float, band: Band) -> np.ndarr
     return np.asarray(LABELS)[classify(scores, threshold, band)]
 
 
-def result_table(frame: pd.DataFrame, scores: np.ndarray, threshold: float, band: Band) -> pd.DataFrame:
-    """One row per scored text: row, text, label (when labelled), probability, verdict."""
+def result_table(
+    frame: pd.DataFrame,
+    scores: np.ndarray,
+    threshold: float,
+    band: Band,
+    unlabelled: Sequence[data.Skipped] = (),
+) -> pd.DataFrame:
+    """One row per scored text: row, text, label (when labelled), probability, verdict, and with
+    ``unlabelled`` a note saying which label could not be read (its spelling is not lost)."""
     table = pd.DataFrame({"row": frame["row"].to_numpy(), "text": frame["text"].to_numpy()})
     if frame["label"].notna().any():
         table["label"] = frame["label"].to_numpy()
     table["probability"] = scores
     table["verdict"] = verdict_labels(scores, threshold, band) if len(scores) else []
+    if unlabelled:
+        notes = {u.row: u.reason for u in unlabelled}
+        table["note"] = [notes.get(row, "") for row in table["row"]]
     return table
 
 
@@ -212,9 +222,9 @@ def download_csv(
     Unusable rows keep their row number, with an empty probability and the reason in ``note``;
     scored rows whose label could not be read say so in ``note``.
     """
-    notes = {u.row: u.reason for u in unlabelled}
-    table = result_table(frame, scores, threshold, band)
-    table["note"] = [notes.get(row, "") for row in table["row"]]
+    table = result_table(frame, scores, threshold, band, unlabelled)
+    if "note" not in table:
+        table["note"] = ""
     if skipped:
         unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(verdict="skipped")
         table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sentiment.data import read_lines, read_table
@@ -38,6 +39,10 @@ def test_a_long_list_of_lines_is_cut_short() -> None:
 def test_a_line_in_neither_encoding_is_not_a_text_file() -> None:
     with pytest.raises(ValueError, match="not a text file"):
         decode_text(UTF8 + b"\x80\xff\x80\xff\n" + GBK, "bad.txt")
+    # random bytes hold NULs, so only UTF-16 is tried; the message names what a user may upload
+    noise = bytes(np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8))
+    with pytest.raises(ValueError, match=r"^noise.csv: not a text file \(binary data, or an encoding other"):
+        decode_text(noise, "noise.csv")
 
 
 def test_readers_pass_the_note_on() -> None:

@@ -109,7 +109,7 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         fields = upload.unlabelled_summary(scored.unlabelled)
         st.warning(tr("unlabelled_rows", **{k: escape_markdown(v) for k, v in fields.items()}))
     if len(scored.scores):
-        table = upload.result_table(scored.frame, scored.scores, threshold, band)
+        table = upload.result_table(scored.frame, scored.scores, threshold, band, scored.unlabelled)
         counts = table["verdict"].value_counts()
         st.write(
             tr(
