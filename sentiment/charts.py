@@ -57,6 +57,13 @@ def _diagonal() -> go.Scatter:
     )
 
 
+def _count_axis(title: str, top: int, **axis: object) -> dict:
+    """A count axis with whole-number ticks: plotly's own ticks step by 0.2 or 0.5 below a count
+    of 10, which read as 0, 0, 1, 1, 1 once formatted as whole numbers."""
+    ticks = {"tickmode": "linear", "tick0": 0, "dtick": 1} if top < 10 else {"tickmode": "auto"}
+    return {"title": title, "tickformat": ",d", "rangemode": "tozero", **ticks, **axis}
+
+
 def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.Figure:
     """One score on the 0-1 scale, with the band and the threshold marked."""
     colour = {1: POSITIVE, 0: NEGATIVE, -1: ABSTAIN}[int(classify([score], threshold, band)[0])]
@@ -91,18 +98,15 @@ def histogram(
     labels = np.full(len(scores), -1) if labels is None else labels
     kinds = [("label_negative", 0, NEGATIVE), ("label_positive", 1, POSITIVE)] * bool((labels >= 0).any())
     kinds += [("unlabelled", -1, RULE)] * bool((labels < 0).any() or not len(labels))
-    groups = [(tr(name), scores[labels == code], colour) for name, code, colour in kinds]
+    counts = [
+        (tr(name), np.histogram(scores[labels == code], edges)[0], colour) for name, code, colour in kinds
+    ]
     fig = go.Figure(
         [
             go.Bar(
-                x=(edges[:-1] + edges[1:]) / 2,
-                y=np.histogram(s, edges)[0],
-                width=0.02,
-                name=name,
-                marker_color=colour,
-                opacity=0.8,
+                x=(edges[:-1] + edges[1:]) / 2, y=n, width=0.02, name=name, marker_color=colour, opacity=0.8
             )
-            for name, s, colour in groups
+            for name, n, colour in counts
         ]
     )
     _mark_rule(fig, threshold, band)
@@ -112,7 +116,7 @@ def histogram(
         300,
         barmode="stack",
         xaxis={"range": [0, 1], "title": tr("probability")},
-        yaxis={"title": tr("count")},
+        yaxis=_count_axis(tr("count"), int(sum(n for _, n, _ in counts).max(initial=0))),
     )
 
 
@@ -205,6 +209,7 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
                 mode="lines+markers+text",
                 text=[f"{n:,}" for n in bins["count"][full]],
                 textposition="top left",
+                cliponaxis=False,  # a count over a point near 1 is not cut off at the top
                 name=tr("observed"),
                 line={"color": POSITIVE},
                 hovertemplate=f"{tr('predicted')}: %{{x:.3f}}<br>{tr('observed')}: %{{y:.3f}}<br>"
@@ -218,15 +223,9 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
         320,
         xaxis={"range": [0, 1], "title": tr("predicted")},
         yaxis={"range": [0, 1.02], "title": tr("observed")},
-        yaxis2={
-            "overlaying": "y",
-            "side": "right",
-            "showgrid": False,
-            "title": tr("count"),
-            "tickmode": "auto",  # not synced to the probability axis, which gave fractional counts
-            "tickformat": ",d",
-            "rangemode": "tozero",
-        },
+        yaxis2=_count_axis(  # its own ticks, not synced to the probability axis
+            tr("count"), int(bins["count"].max(initial=0)), overlaying="y", side="right", showgrid=False
+        ),
     )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from sentiment import charts
+from sentiment.calibration import reliability as reliability_bins
 from sentiment.data import Skipped
 from sentiment.embeddings import WordVectors
 from sentiment.i18n import STRINGS, translator
@@ -109,3 +110,15 @@ def test_figures_mark_the_rule() -> None:
     assert sum(sum(trace.y) for trace in fig.data) == 3
     scale = charts.probability_scale(0.55, 0.5, (0.4, 0.6), EN)
     assert scale.data[0].marker.color == charts.ABSTAIN
+
+
+@pytest.mark.parametrize("n", [3, 5_000])
+def test_count_axes_tick_whole_numbers(n: int) -> None:
+    """A handful of texts gets ticks 0, 1, 2, ... (plotly's own would step by 0.5); many keep plotly's."""
+    scores = np.random.default_rng(0).random(n)
+    labels = (scores > 0.5).astype(np.int64)
+    histogram = charts.histogram(scores, labels, 0.5, (0.4, 0.6), EN).layout.yaxis
+    reliability = charts.reliability_chart(reliability_bins(scores, labels), 0.0, EN).layout.yaxis2
+    for axis in (histogram, reliability):
+        assert axis.tickformat == ",d"
+        assert (axis.tickmode, axis.dtick) == (("linear", 1) if n < 10 else ("auto", None))
