@@ -70,6 +70,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "第 {lines} 条文本超过 {limit} 字的上限，未评分；请缩短。",
         "Text {lines} is longer than the {limit}-character limit and was not scored; shorten it.",
     ),
+    "one_text_too_long": (
+        "文本有 {n} 字，超过 {limit} 字的上限，未评分；请缩短，或上传文件。",
+        "The text has {n} characters, more than the {limit}-character limit, and was not scored; "
+        "shorten it or upload it as a file.",
+    ),
     "url_text_too_long": (
         "文本太长，分享链接中不包含文本。",
         "The text is too long to be part of the shared link.",

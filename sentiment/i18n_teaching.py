@@ -12,6 +12,10 @@ TEACHING: dict[str, tuple[str, str]] = {
         "在上方输入文本或选一个例子，这里会讲解模型如何读它。",
         "Type a text above or pick an example to see how the model reads it.",
     ),
+    "teach_refused": (
+        "上方的文本未评分（原因见“评分”页）。",
+        "The text above was not scored (the Score tab says why).",
+    ),
     "teach_line": ("讲解哪一行", "Line to explain"),
     "teach_no_words": (
         "分词后没有词，模型读到的是空文本（正面概率 {p}）。",

@@ -127,7 +127,9 @@ def test_odd_texts_never_raise(text: str) -> None:
     at.text_area(key="text").set_value(text).run()
     assert not at.exception
     if len(text) > limits.TEXT_CHARS:  # refused with the limit, which the sidebar shows too
-        assert at.error[0].value == EN("text_too_long", lines="1", limit=f"{limits.TEXT_CHARS:,}")
+        n, limit = f"{len(text.strip()):,}", f"{limits.TEXT_CHARS:,}"
+        assert at.error[0].value == EN("one_text_too_long", n=n, limit=limit)
+        assert [i.value for i in at.info] == [EN("teach_refused")] * 2  # the teaching tabs say why
     elif text.strip():
         assert headline(at).startswith("### :")
     else:

@@ -217,7 +217,8 @@ def test_every_input_row_is_in_the_download_unscorable_ones_marked() -> None:
 def test_a_typed_text_over_the_limit_is_refused_with_the_limit() -> None:
     at = page()
     at.text_area(key="text").set_value("好" * (limits.TEXT_CHARS + 1)).run()
-    assert errors(at) == [EN("text_too_long", lines="1", limit=f"{limits.TEXT_CHARS:,}")]
+    n = f"{limits.TEXT_CHARS + 1:,}"
+    assert errors(at) == [EN("one_text_too_long", n=n, limit=f"{limits.TEXT_CHARS:,}")]
     at.checkbox(key="per_line").check().run()
     at.text_area(key="text").set_value("好\n" + "差" * (limits.TEXT_CHARS + 1)).run()
     assert errors(at) == [EN("text_too_long", lines="2", limit=f"{limits.TEXT_CHARS:,}")]

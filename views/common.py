@@ -43,10 +43,15 @@ def rule() -> tuple[float, tuple[float, float]]:
     return st.session_state.threshold, tuple(st.session_state.band)
 
 
+def nothing_typed() -> bool:
+    """Whether the text box is blank (no texts to score can also mean a text was refused)."""
+    return not st.session_state.text.strip()
+
+
 def chosen_text(texts: list[str], tr: Tr, key: str) -> str | None:
     """The typed text, or the line picked among several; None (with a hint) when there is none."""
     if not texts:
-        st.info(tr("teach_empty"))
+        st.info(tr("teach_empty" if nothing_typed() else "teach_refused"))
         return None
     if len(texts) == 1:
         return texts[0]

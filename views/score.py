@@ -8,7 +8,7 @@ import streamlit as st
 from sentiment import Predictor, charts, limits, upload
 from sentiment.markup import segmentation_markdown
 from sentiment.verdict import describe, verdict_text
-from views.common import PLAIN, Tr, show_table, words_of
+from views.common import PLAIN, Tr, nothing_typed, show_table, words_of
 
 EXAMPLES = {
     "positive": "质量非常好，物流也快，非常满意，推荐购买！",
@@ -46,8 +46,11 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
         st.error(tr("too_many_lines", n=f"{len(texts):,}", limit=f"{limits.ROWS:,}"))
         return [], []
     if too_long := upload.long_lines(texts):
-        lines = ", ".join(map(str, too_long[:10])) + (", ..." if len(too_long) > 10 else "")
-        st.error(tr("text_too_long", lines=lines, limit=f"{limits.TEXT_CHARS:,}"))
+        if len(texts) == 1:
+            st.error(tr("one_text_too_long", n=f"{len(texts[0]):,}", limit=f"{limits.TEXT_CHARS:,}"))
+        else:
+            lines = ", ".join(map(str, too_long[:10])) + (", ..." if len(too_long) > 10 else "")
+            st.error(tr("text_too_long", lines=lines, limit=f"{limits.TEXT_CHARS:,}"))
         return [], []
     words = [w for t in texts[:50] for w in words_of(path, t)]
     if len(texts) == 1:
@@ -74,7 +77,8 @@ def typed_result(
     texts: list[str], scores: np.ndarray, threshold: float, band: tuple[float, float], tr: Tr
 ) -> None:
     if not texts:
-        st.info(tr("empty_text"))
+        if nothing_typed():  # a refused text has its error above instead
+            st.info(tr("empty_text"))
     elif len(texts) == 1:
         verdict = describe(float(scores[0]), threshold, band)
         st.markdown(f"### :{COLOURS[verdict.label]}[{verdict_text(verdict, tr)}]")
