@@ -63,17 +63,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The text has {total} words; the model reads the last {kept}.",
     ),
     "too_many_lines": (
-        "有 {n} 行，超过页面上限 {limit} 行；请上传文件或分批输入。",
-        "{n} lines is more than this page scores at once ({limit}); upload a file or split the text.",
+        "有 {n} 行，超过页面上限 {limit} 行；请分批输入。",
+        "{n} lines is more than this page scores at once ({limit}); split the text.",
     ),
     "text_too_long": (
         "第 {lines} 条文本超过 {limit} 字的上限，未评分；请缩短。",
         "Text {lines} is longer than the {limit}-character limit and was not scored; shorten it.",
     ),
     "one_text_too_long": (
-        "文本有 {n} 字，超过 {limit} 字的上限，未评分；请缩短，或上传文件。",
+        "文本有 {n} 字，超过 {limit} 字的上限，未评分；请缩短。",
         "The text has {n} characters, more than the {limit}-character limit, and was not scored; "
-        "shorten it or upload it as a file.",
+        "shorten it.",
     ),
     "url_text_too_long": (
         "文本太长，分享链接中不包含文本。",
@@ -159,8 +159,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not scored).",
     ),
     "unlabelled_rows": (
-        "{n} 行的标注无法识别（{spellings}；行 {rows}）：已评分，但不计入指标。可用的写法：{accepted}。",
-        "Rows whose label this page cannot read: {n} ({spellings}; rows {rows}). They are scored but left "
+        "{n} 行的标注无法识别（{spellings}；行号：{rows}）：已评分，但不计入指标。可用的写法：{accepted}。",
+        "Rows whose label this page cannot read: {n} ({spellings}; rows: {rows}). They are scored but left "
         "out of the quality figures. Accepted spellings: {accepted}.",
     ),
     "first_rows": (

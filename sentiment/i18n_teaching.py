@@ -13,8 +13,8 @@ TEACHING: dict[str, tuple[str, str]] = {
         "Type a text above or pick an example to see how the model reads it.",
     ),
     "teach_refused": (
-        "上方的文本未评分（原因见“评分”页）。",
-        "The text above was not scored (the Score tab says why).",
+        "上方的文本未评分（原因见“{tab}”页）。",
+        "The text above was not scored (the {tab} tab says why).",
     ),
     "teach_line": ("讲解哪一行", "Line to explain"),
     "teach_no_words": (

@@ -129,7 +129,8 @@ def test_odd_texts_never_raise(text: str) -> None:
     if len(text) > limits.TEXT_CHARS:  # refused with the limit, which the sidebar shows too
         n, limit = f"{len(text.strip()):,}", f"{limits.TEXT_CHARS:,}"
         assert at.error[0].value == EN("one_text_too_long", n=n, limit=limit)
-        assert [i.value for i in at.info] == [EN("teach_refused")] * 2  # the teaching tabs say why
+        refused = EN("teach_refused", tab=EN("tab_score"))
+        assert [i.value for i in at.info] == [refused] * 2  # the teaching tabs say why, not "type a text"
     elif text.strip():
         assert headline(at).startswith("### :")
     else:

@@ -98,7 +98,7 @@ def test_empty_cells_and_odd_label_spellings_are_counted_and_listed() -> None:
     skipped = table_with(at, EN("col_reason"))
     assert list(skipped[EN("col_row")]) == [3]
     assert list(skipped[EN("col_reason")]) == ["empty text"]
-    unreadable = "Rows whose label this page cannot read: 1 (empty label × 1; rows 5)"
+    unreadable = "Rows whose label this page cannot read: 1 (empty label × 1; rows: 5)"
     assert any(unreadable in w.value for w in at.warning)
 
 

@@ -188,7 +188,7 @@ def test_unknown_label_spellings_are_scored_named_and_left_out_of_the_metrics() 
     table = table_with(at, EN("col_probability"))
     assert list(table[EN("col_row")]) == [2, 3, 4, 5, 6]  # every row scored
     message = next(w for w in warnings(at) if "cannot read" in w)
-    assert "Rows whose label this page cannot read: 3 ('maybe' × 2, '?' × 1; rows 3, 4, 6)" in message
+    assert "Rows whose label this page cannot read: 3 ('maybe' × 2, '?' × 1; rows: 3, 4, 6)" in message
     maybe, unknown = "unknown label 'maybe'", "unknown label '?'"
     assert list(table[EN("col_note")]) == ["", maybe, unknown, "", maybe]  # the spelling shown, not lost
     assert EN("source_upload", n=2) in [c.value for c in at.caption]  # the curves too use rows 2 and 5

@@ -51,7 +51,7 @@ def nothing_typed() -> bool:
 def chosen_text(texts: list[str], tr: Tr, key: str) -> str | None:
     """The typed text, or the line picked among several; None (with a hint) when there is none."""
     if not texts:
-        st.info(tr("teach_empty" if nothing_typed() else "teach_refused"))
+        st.info(tr("teach_empty") if nothing_typed() else tr("teach_refused", tab=tr("tab_score")))
         return None
     if len(texts) == 1:
         return texts[0]
