@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import data
+from .decoding import LINES_NAMED, numbers_named
 from .labels import ACCEPTED_LABELS
 from .limits import CHUNK, ROWS, TEXT_CHARS
 from .thresholds import Band, classify
@@ -129,15 +130,14 @@ def without_long_texts(loaded: data.Loaded) -> data.Loaded:
     )
 
 
-def unlabelled_summary(unlabelled: Sequence[data.Skipped], shown: int = 10) -> dict[str, str]:
-    """How many rows lost their label, the spellings found (with counts) and the first row numbers,
-    as fields for the page's message."""
+def unlabelled_summary(unlabelled: Sequence[data.Skipped], shown: int = LINES_NAMED) -> dict[str, str]:
+    """How many rows lost their label, the ``shown`` commonest spellings found (with counts) and the
+    first row numbers, as fields for the page's message."""
     spellings = Counter(u.reason.removeprefix("unknown label ") for u in unlabelled)
-    rows = ", ".join(str(u.row) for u in unlabelled[:shown]) + (", ..." if len(unlabelled) > shown else "")
     return {
         "n": f"{len(unlabelled):,}",
         "spellings": ", ".join(f"{s} × {n}" for s, n in spellings.most_common(shown)),
-        "rows": rows,
+        "rows": numbers_named([u.row for u in unlabelled]),
         "accepted": ACCEPTED_LABELS,
     }
 

@@ -6,6 +6,7 @@ import numpy as np
 import streamlit as st
 
 from sentiment import Predictor, charts, limits, upload
+from sentiment.decoding import numbers_named
 from sentiment.markup import segmentation_markdown
 from sentiment.verdict import describe, verdict_text
 from views.common import PLAIN, Tr, nothing_typed, show_table, words_of
@@ -49,8 +50,7 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
         if len(texts) == 1:
             st.error(tr("one_text_too_long", n=f"{len(texts[0]):,}", limit=f"{limits.TEXT_CHARS:,}"))
         else:
-            lines = ", ".join(map(str, too_long[:10])) + (", ..." if len(too_long) > 10 else "")
-            st.error(tr("text_too_long", lines=lines, limit=f"{limits.TEXT_CHARS:,}"))
+            st.error(tr("text_too_long", lines=numbers_named(too_long), limit=f"{limits.TEXT_CHARS:,}"))
         return [], []
     words = [w for t in texts[:50] for w in words_of(path, t)]
     if len(texts) == 1:
