@@ -98,6 +98,10 @@ TEACHING: dict[str, tuple[str, str]] = {
     "wp_pos": ("正极（1）", "positive pole (1)"),
     "wp_neg": ("负极（0）", "negative pole (0)"),
     "wp_axis_words": ("要放上去的词（空格分隔）", "Words to place (space separated)"),
+    "wp_axis_none": (
+        "没有要放上去的词：输入一个或几个词，用空格或逗号分隔。",
+        "No words to place: type one or more, separated by spaces or commas.",
+    ),
     "axis_title": ("从负极（0）到正极（1）", "From the negative pole (0) to the positive pole (1)"),
     "wp_axis_help": (
         "位置 t = (u_词 − u_负) · (u_正 − u_负) / |u_正 − u_负|²，u 为单位长度的词向量：负极在 0，正极在 1。",

@@ -127,7 +127,7 @@ def axis_chart(words: Sequence[str], positions: Sequence[float], poles: tuple[st
             hovertemplate="%{text}: %{x:.3f}<extra></extra>",
         )
     )
-    low, high = min(0.0, *positions) - 0.1, max(1.0, *positions) + 0.1
+    low, high = min([0.0, *positions]) - 0.1, max([1.0, *positions]) + 0.1
     return _layout(
         fig,
         tr("axis_title"),

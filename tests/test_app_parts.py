@@ -16,6 +16,7 @@ from sentiment.i18n import STRINGS, translator
 from sentiment.markup import escape_markdown, segmentation_markdown
 from sentiment.neighbours import neighbour_table, pca_2d, scatter_points, typed_words
 from sentiment.pagestate import from_query, initial_state, to_query
+from sentiment.teaching_charts import axis_chart
 from sentiment.upload import download_csv, guess_text_column, lines_frame
 from sentiment.verdict import describe, verdict_text
 
@@ -110,6 +111,11 @@ def test_figures_mark_the_rule() -> None:
     assert sum(sum(trace.y) for trace in fig.data) == 3
     scale = charts.probability_scale(0.55, 0.5, (0.4, 0.6), EN)
     assert scale.data[0].marker.color == charts.ABSTAIN
+
+
+def test_an_axis_without_words_shows_its_poles() -> None:
+    fig = axis_chart([], [], ("差", "好"), EN)
+    assert list(fig.data[0].text) == ["差", "好"] and fig.layout.xaxis.range == (-0.1, 1.1)
 
 
 @pytest.mark.parametrize("n", [3, 5_000])

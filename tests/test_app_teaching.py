@@ -127,6 +127,19 @@ def test_playground_controls_and_unknown_words(predictor) -> None:
     assert any("at least three" in w for w in warnings)
 
 
+@pytest.mark.parametrize("typed", ["", "   ", ", ，,"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_words_to_place_says_so_and_the_tab_goes_on(typed, lang) -> None:
+    tr = translator(lang)
+    at = page(lang=lang)
+    at.text_input(key="wp_axis_words").set_value(typed).run()
+    assert not at.exception
+    assert tr("wp_axis_none") in [i.value for i in at.info]
+    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("-wp_axis_chart")]
+    assert f"**{tr('wp_odd')}**" in [m.value for m in at.markdown]  # what follows still shows
+    assert at.text_area(key="order_texts")
+
+
 def test_counterfactual_controls(predictor) -> None:
     at = page({"text": TEXT})
     at.slider(key="cf_k").set_value(2).run()

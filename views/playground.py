@@ -73,7 +73,9 @@ def playground(predictor: Predictor, tr: Tr) -> None:
         )
         listed = typed_words(words.text_input(tr("wp_axis_words"), key="wp_axis_words"))
         positions = attempt(lambda: axis_positions(vectors, poles[1], poles[0], listed), tr)
-        if positions is not None:
+        if not listed:
+            st.info(tr("wp_axis_none"))
+        elif positions is not None:
             st.plotly_chart(axis_chart(listed, positions, poles, tr), key="wp_axis_chart", config=PLAIN)
             st.caption(tr("wp_axis_help"))
     with right:
