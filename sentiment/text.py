@@ -23,17 +23,31 @@ BACKENDS = ("rjieba", "jieba")
 CACHE_SIZE, CACHE_MAX_CHARS = 4096, 2000  # segmentations kept, and the longest text kept
 _SPACES = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b"))  # BOM / zero-width space: stray ones end up inside cells
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width to half-width), lower case, BOMs removed, whitespace collapsed and stripped.
+    """NFKC (full-width to half-width), lower case, format characters removed, whitespace collapsed
+    and stripped.
 
     Used for deduplication and split hashing as well as before segmentation, so two
-    texts that differ only in width, case or spacing count as the same text.
+    texts that differ only in width, case, spacing or invisible characters count as the same text.
     """
-    text = without_surrogates(text)
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower()).strip()
+    text = without_format_characters(without_surrogates(text))
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def without_format_characters(text: str) -> str:
+    """The text without format characters (Unicode category Cf): zero-width spaces and joiners, soft
+    hyphens, BOMs, bidi controls, tag characters. Invisible, they still split words apart (没\\u200d有
+    is not 没有) or reverse how the words are shown (U+202E). A ZWJ goes too: the segmenter cuts an
+    emoji sequence into its emoji anyway, so only the emoji remain.
+
+    >>> without_format_characters("推\\u202e荐\\u00ad👨\\u200d👩")
+    '推荐👨👩'
+    """
+    if text.isprintable():  # no Cf character is printable: most texts skip the scan below
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def without_surrogates(text: str) -> str:

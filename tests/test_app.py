@@ -41,6 +41,23 @@ def test_typed_text_verdict_segmentation_and_link(predictor) -> None:
     assert float(at.query_params["t"]) == pytest.approx(predictor.threshold, abs=1e-6)
 
 
+BORDERLINE = "还行吧，一般般，没有想象中那么好。"
+
+
+@pytest.mark.parametrize(
+    "typed", [BORDERLINE.replace("没", "没\u200d"), BORDERLINE.replace("没", "\u202e没") + "\u202c"]
+)
+def test_invisible_characters_change_neither_the_score_nor_the_words(typed: str, predictor) -> None:
+    """A zero-width joiner or a right-to-left override scores and segments as the clean text."""
+    clean, dirty = page({"text": BORDERLINE}), page({"text": typed})
+    assert not dirty.exception
+    p = f"{float(predictor.predict_proba([BORDERLINE])[0]):.4f}"
+    assert EN("probability_is", p=p) in [c.value for c in dirty.caption]
+    assert headline(dirty) == headline(clean)
+    assert dirty.markdown[1].value == clean.markdown[1].value
+    assert "\u202e" not in dirty.markdown[1].value and "\u200d" not in dirty.markdown[1].value
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_each_example_fills_the_text_and_gets_a_verdict(name: str, predictor) -> None:
     at = page()

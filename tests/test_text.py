@@ -30,6 +30,37 @@ def test_dedup_key_keeps_words_and_symbol_only_texts():
     assert dedup_key("😀!") == "😀!" and dedup_key("...") == "..."
 
 
+FORMAT_CHARACTERS = (
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069"
+)
+
+
+@pytest.mark.parametrize("invisible", FORMAT_CHARACTERS)
+def test_format_characters_are_removed(invisible):
+    """Soft hyphen, zero-width space and (non-)joiner, bidi marks, embeddings, overrides and isolates,
+    word joiner: invisible, all of category Cf."""
+    assert normalize(f"没{invisible}有想象中那么好") == "没有想象中那么好"
+    assert dedup_key(f"推{invisible}荐") == dedup_key("推荐")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_format_characters_do_not_change_the_words(backend):
+    segmenter = Segmenter(backend)
+    clean = "还行吧，一般般，没有想象中那么好，推荐。"
+    for invisible in FORMAT_CHARACTERS:
+        assert segmenter.cut(clean.replace("有", invisible + "有").replace("荐", "荐" + invisible)) == (
+            segmenter.cut(clean)
+        )
+
+
+def test_emoji_joined_by_zwj_become_the_emoji_they_join():
+    """The segmenter already cuts a ZWJ sequence into its emoji (and the ZWJ as a token of its own);
+    without the ZWJ the same emoji remain. U+FE0F (a variation selector, not Cf) stays."""
+    assert normalize("👨\u200d👩\u200d👧") == "👨👩👧"
+    assert normalize("❤\ufe0f👍🏽") == "❤\ufe0f👍🏽"
+    assert Segmenter().cut("好👨\u200d👩\u200d👧") == ["好", "👨", "👩", "👧"]
+
+
 def test_normalize_is_idempotent():
     text = "Ｔｈｅ　手机  很好用！"
     assert normalize(normalize(text)) == normalize(text)
