@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from .markup import plotly_text
 from .thresholds import Band, Curve, classify
 
 Tr = Callable[..., str]
@@ -232,7 +233,8 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
 def neighbour_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
     """Words at their 2-D PCA coordinates, coloured by their score alone; chosen words drawn larger.
 
-    ``points`` has columns word, x, y, score, chosen (bool), hover (text shown on hover).
+    ``points`` has columns word, x, y, score, chosen (bool), hover (a line shown on hover), as from
+    ``neighbours.scatter_points``.
     """
     fig = go.Figure()
     for chosen, size, symbol in ((False, 10, "circle"), (True, 18, "diamond")):
@@ -242,11 +244,12 @@ def neighbour_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
                 x=part["x"],
                 y=part["y"],
                 mode="markers+text",
-                text=part["word"],
+                text=[plotly_text(w) for w in part["word"]],
                 textposition="top center",
                 name=tr("chosen") if chosen else tr("col_neighbour"),
-                customdata=part["hover"],
-                hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>",
+                customdata=list(zip(map(plotly_text, part["hover"]), part["score"])),
+                hovertemplate=f"<b>%{{text}}</b><br>%{{customdata[0]}}<br>{tr('col_score')}: "
+                "%{customdata[1]:.3f}<extra></extra>",
                 marker={
                     "size": size,
                     "symbol": symbol,

@@ -1,8 +1,10 @@
-"""Markdown and HTML for user text: escaped so that nothing a user types becomes a link, an image, HTML
-or a colour.
+"""Markdown, HTML and plotly text for user text: escaped so that nothing a user types becomes a link, an
+image, HTML or a colour.
 
 >>> escape_markdown("**5星** <b>")
 '\\\\*\\\\*5星\\\\*\\\\* \\\\<b\\\\>'
+>>> plotly_text('"<b>" & 好')
+'"&lt;b&gt;" &amp; 好'
 >>> segmentation_markdown(["质量", "棒棒哒"], [True, False])
 '质量 · :orange-background[棒棒哒]'
 """
@@ -19,6 +21,13 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'])")
 def escape_markdown(text: str) -> str:
     """Backslash-escape every character markdown (and Streamlit's :colour[] and $math$) treats specially."""
     return _SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def plotly_text(text: str) -> str:
+    """User text for a plotly figure (tick, label, hover): plotly.js reads such text as its own subset
+    of HTML tags (<b>, <br>, <a href>) and decodes &amp; &lt; &gt; and numeric entities, but not
+    &quot;, so only & < > are escaped; quotes stay as typed (escaped, they showed as &quot;)."""
+    return html.escape(text, quote=False)
 
 
 def segmentation_markdown(words: Sequence[str], known: Sequence[bool]) -> str:

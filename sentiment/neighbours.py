@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -33,7 +32,8 @@ def pca_2d(matrix: np.ndarray) -> np.ndarray:
 def scatter_points(
     vectors: WordVectors, table: pd.DataFrame, scores: Mapping[str, float], tr: Callable[..., str]
 ) -> pd.DataFrame:
-    """The chosen words and their neighbours, once each, with PCA x/y, score and an HTML-escaped hover text.
+    """The chosen words and their neighbours, once each, with PCA x/y, score and a hover line (plain text:
+    the chart escapes it).
 
     Columns word, x, y, score, chosen, hover; a word that is both chosen and a neighbour counts as chosen.
     """
@@ -41,18 +41,18 @@ def scatter_points(
     firsts = table[~table["neighbour"].isin(chosen)].drop_duplicates("neighbour")
     words = chosen + firsts["neighbour"].tolist()
     hover = [tr("chosen")] * len(chosen) + [
-        tr("similar_to", word=html.escape(w), sim=f"{s:.3f}")
+        tr("similar_to", word=w, sim=f"{s:.3f}")
         for w, s in zip(firsts["word"], firsts["similarity"])
     ]
     coords = pca_2d(vectors.vectors[[vectors.key_to_index[w] for w in words]])
     return pd.DataFrame(
         {
-            "word": [html.escape(w) for w in words],
+            "word": words,
             "x": coords[:, 0],
             "y": coords[:, 1],
             "score": [scores[w] for w in words],
             "chosen": [True] * len(chosen) + [False] * len(firsts),
-            "hover": [f"{h}<br>{tr('col_score')}: {scores[w]:.3f}" for h, w in zip(hover, words)],
+            "hover": hover,
         }
     )
 

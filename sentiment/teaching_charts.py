@@ -1,17 +1,17 @@
 """Plotly figures of the teaching views: the reading curve, the gates, contributions, the sentiment axis.
 
-Same look as ``charts.py``; words shown in a figure are HTML-escaped (plotly renders tags in text).
+Same look as ``charts.py``; words shown in a figure go through ``markup.plotly_text`` (plotly renders tags).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from .charts import ABSTAIN, NEGATIVE, POSITIVE, RULE, Tr, _layout
+from .markup import plotly_text
 from .thresholds import Band
 
 DIVERGING = [[0, NEGATIVE], [0.5, "#f2f2f2"], [1, POSITIVE]]
@@ -23,7 +23,7 @@ def _word_axis(tokens: Sequence[str]) -> dict:
     return {
         "tickmode": "array",
         "tickvals": list(range(len(tokens))),
-        "ticktext": [html.escape(t) for t in tokens],
+        "ticktext": [plotly_text(t) for t in tokens],
         "tickangle": 0 if len(tokens) <= 20 else -60,
     }
 
@@ -37,7 +37,7 @@ def reading_curve(tokens: Sequence[str], prefix_proba: np.ndarray, threshold: fl
             mode="lines+markers",
             line={"color": RULE},
             marker={"size": 8, "color": prefix_proba, "cmin": 0, "cmax": 1, "colorscale": DIVERGING},
-            customdata=[html.escape(t) for t in tokens],
+            customdata=[plotly_text(t) for t in tokens],
             hovertemplate=f"%{{customdata}}<br>{tr('probability')}: %{{y:.3f}}<extra></extra>",
         )
     )
@@ -68,8 +68,8 @@ def gate_heatmap(
             zmin=0 if full_scale else None,
             zmax=1 if full_scale else None,
             colorscale=GATE_SCALE,
-            customdata=np.array([[html.escape(t) for t in tokens]] * len(rows)),
-            text=np.array([[html.escape(r)] * len(tokens) for r in rows]),
+            customdata=np.array([[plotly_text(t) for t in tokens]] * len(rows)),
+            text=np.array([[plotly_text(r)] * len(tokens) for r in rows]),
             hovertemplate="%{text} · %{customdata}: %{z:.3f}<extra></extra>",
             colorbar={"thickness": 12},
         )
@@ -77,7 +77,7 @@ def gate_heatmap(
     axis = {
         "tickmode": "array",
         "tickvals": list(range(len(rows))),
-        "ticktext": [html.escape(r) for r in rows],
+        "ticktext": [plotly_text(r) for r in rows],
     }
     return _layout(
         fig,
@@ -95,7 +95,7 @@ def contribution_bars(tokens: Sequence[str], contributions: np.ndarray, tr: Tr):
             x=list(range(len(tokens))),
             y=contributions,
             marker_color=[POSITIVE if c >= 0 else NEGATIVE for c in contributions],
-            customdata=[html.escape(t) for t in tokens],
+            customdata=[plotly_text(t) for t in tokens],
             hovertemplate="%{customdata}: %{y:+.3f}<extra></extra>",
         )
     )
@@ -113,7 +113,7 @@ def axis_chart(words: Sequence[str], positions: Sequence[float], poles: tuple[st
             x=[0, 1, *positions],
             y=[0, 0, *levels],
             mode="markers+text",
-            text=[html.escape(w) for w in (negative, positive, *words)],
+            text=[plotly_text(w) for w in (negative, positive, *words)],
             textposition=["bottom center"] * 2 + ["top center"] * len(words),
             marker={
                 "size": [16, 16] + [11] * len(words),

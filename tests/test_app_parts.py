@@ -16,7 +16,7 @@ from sentiment.i18n import STRINGS, translator
 from sentiment.markup import escape_markdown, segmentation_markdown
 from sentiment.neighbours import neighbour_table, pca_2d, scatter_points, typed_words
 from sentiment.pagestate import from_query, initial_state, to_query
-from sentiment.teaching_charts import axis_chart
+from sentiment.teaching_charts import axis_chart, contribution_bars, gate_heatmap, reading_curve
 from sentiment.upload import download_csv, guess_text_column, lines_frame
 from sentiment.verdict import describe, verdict_text
 
@@ -116,6 +116,29 @@ def test_figures_mark_the_rule() -> None:
 def test_an_axis_without_words_shows_its_poles() -> None:
     fig = axis_chart([], [], ("差", "好"), EN)
     assert list(fig.data[0].text) == ["差", "好"] and fig.layout.xaxis.range == (-0.1, 1.1)
+
+
+HOSTILE = ['"', "'", "<b>粗</b>", "&", "<script>x</script>"]
+SHOWN = ['"', "'", "&lt;b&gt;粗&lt;/b&gt;", "&amp;", "&lt;script&gt;x&lt;/script&gt;"]  # plotly decodes once
+
+
+def test_words_in_figures_are_escaped_once_for_plotly() -> None:
+    """plotly.js reads figure text as HTML tags and decodes &amp; &lt; &gt; (not &quot;): a quote
+    escaped as &quot; showed as &quot; on an axis."""
+    n = len(HOSTILE)
+    bars = contribution_bars(HOSTILE, np.zeros(n), EN)
+    assert list(bars.layout.xaxis.ticktext) == SHOWN and list(bars.data[0].customdata) == SHOWN
+    assert list(reading_curve(HOSTILE, np.zeros(n), 0.5, (0.5, 0.5), EN).data[0].customdata) == SHOWN
+    gates = gate_heatmap(HOSTILE, np.zeros((1, n)), ["a"], "t")
+    assert np.array(gates.data[0].customdata)[0].tolist() == SHOWN
+    assert list(axis_chart(HOSTILE, [0.5] * n, ('"', "'"), EN).data[0].text) == ['"', "'", *SHOWN]
+    vectors = WordVectors(HOSTILE, np.eye(n)[::-1] + 0.1)
+    table = neighbour_table(vectors, HOSTILE[:1], 1)
+    points = scatter_points(vectors, table, dict.fromkeys(HOSTILE, 0.5), EN)
+    scatter = charts.neighbour_scatter(points, EN)
+    shown = dict(zip(HOSTILE, SHOWN))
+    assert [list(t.text) for t in scatter.data] == [[shown[points["word"][1]]], [shown['"']]]
+    assert "similarity to '\"'" in scatter.data[0].customdata[0][0]
 
 
 @pytest.mark.parametrize("n", [3, 5_000])
