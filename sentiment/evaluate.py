@@ -26,7 +26,7 @@ from .bagofwords import BagOfWords
 from .baseline import fit_on_split
 from .checkpoint import META
 from .config import TrainConfig
-from .inputs import Inputs, load_inputs
+from .inputs import Inputs, load_inputs, packaged, resolve, spelled
 from .predict import Predictor, load_predictor
 from .splits import dedup, seen_mask, split_corpus
 from .text import dedup_key
@@ -123,7 +123,7 @@ class Rebuilt:
     """A checkpoint's data as it trained: the split frame, the extra sets, the Word2Vec texts."""
 
     meta: dict
-    args: argparse.Namespace  # the recorded training command, parsed, with paths as located
+    args: argparse.Namespace  # the recorded training command, parsed, with names as located
     inputs: Inputs
     frame: pd.DataFrame  # deduplicated corpus with its split column
 
@@ -131,29 +131,38 @@ class Rebuilt:
 DATA_FLAGS = ("table", "pos", "neg", "ood", "unlabeled", "unlabeled_tagged")
 
 
-def locate(path: str, data_root: Path | None) -> str:
-    """A recorded data path as it is, or else the file with the same last folder and name under
-    ``data_root`` (``../shared/data/su2015/pos.xls`` -> ``ROOT/su2015/pos.xls``)."""
-    if data_root is None or Path(path).is_file():
-        return path
-    for tail in (Path(*Path(path).parts[-2:]), Path(Path(path).name)):
-        if (Path(data_root) / tail).is_file():
-            return str(Path(data_root) / tail)
-    return path
+def locate(name: str, root: str | Path | None) -> str:
+    """A recorded data name, or what it stands for today: older checkpoints recorded a packaged file
+    by its path in the training machine's site-packages (read as ``PACKAGE:PATH``), and a data file
+    missing under ``root`` is found there by its last folder and name, or its name
+    (``../shared/data/su2015/pos.xls`` -> ``su2015/pos.xls``)."""
+    if packaged(name) or resolve(name, root).is_file():
+        return name
+    parts = Path(name).parts
+    installed = [i for i, part in enumerate(parts[:-2]) if part in ("site-packages", "dist-packages")]
+    if installed:
+        package, *inside = parts[installed[-1] + 1 :]
+        return f"{package}:{'/'.join(inside)}"
+    for tail in (Path(*parts[-2:]), Path(parts[-1])):
+        if root is not None and (Path(root) / tail).is_file():
+            return tail.as_posix()
+    return name
 
 
 def rebuild(directory: str | Path, data_root: str | Path | None = None) -> Rebuilt:
     """Reload the data a checkpoint's training command names, check every file's sha256, and
-    redo the split from the recorded seeds. ValueError if any file differs."""
+    redo the split from the recorded seeds. ``data_root`` replaces the recorded ``--data`` folder.
+    ValueError if any file differs."""
     from . import train
 
     meta = json.loads((Path(directory) / META).read_text(encoding="utf-8"))
     argv = shlex.split(meta["command"].removeprefix("python -m sentiment.train"))
     args = train.build_parser().parse_args(argv)
+    args.data = args.data if data_root is None else str(data_root)
     for flag in DATA_FLAGS:
-        setattr(args, flag, [locate(p, data_root) for p in getattr(args, flag)])
+        setattr(args, flag, [locate(name, args.data) for name in getattr(args, flag)])
     inputs = load_inputs(args)
-    changed = [f["path"] for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
+    changed = [spelled(g) for f, g in zip(inputs.files, meta["data"]) if f["sha256"] != g["sha256"]]
     if changed or len(inputs.files) != len(meta["data"]):
         raise ValueError(f"the data differ from those the checkpoint was trained on: {changed}")
     cfg = TrainConfig(**meta["train"])

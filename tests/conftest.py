@@ -31,3 +31,35 @@ def tiny_predictor(tiny_checkpoint):
     from sentiment import load_predictor
 
     return load_predictor(tiny_checkpoint)
+
+
+@pytest.fixture(scope="session")
+def tiny_package(tmp_path_factory):
+    """An installed package ``tinytexts`` 1.0, on sys.path, that ships ``texts/lines.txt`` (50 reviews)."""
+    site = tmp_path_factory.mktemp("site-packages")
+    (site / "tinytexts" / "texts").mkdir(parents=True)
+    (site / "tinytexts" / "__init__.py").write_text("", encoding="utf-8")
+    lines = "\n".join(t for t, _ in synthetic_reviews(50, seed=5)) + "\n"
+    (site / "tinytexts" / "texts" / "lines.txt").write_text(lines, encoding="utf-8")
+    (site / "tinytexts-1.0.dist-info").mkdir()
+    metadata = "Metadata-Version: 2.1\nName: tinytexts\nVersion: 1.0\n"
+    (site / "tinytexts-1.0.dist-info" / "METADATA").write_text(metadata, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(site))
+        yield site / "tinytexts"
+
+
+@pytest.fixture(scope="session")
+def portable_checkpoint(tmp_path_factory, corpus_csv, tiny_package):
+    """A tiny checkpoint trained on the corpus named relative to ``--data`` and on the package's texts."""
+    from sentiment.train import main
+
+    out = tmp_path_factory.mktemp("ckpt") / "portable"
+    names = [
+        "--table",
+        f"{corpus_csv.parent.name}/{corpus_csv.name}",
+        "--unlabeled",
+        "tinytexts:texts/lines.txt",
+    ]
+    main(["--data", str(corpus_csv.parent.parent), *names, "--out", str(out), *TINY_ARGS])
+    return out

@@ -1,4 +1,5 @@
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from sentiment import data as datasets
 from sentiment.evaluate import evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
 from sentiment.splits import dedup
+from tests.synthetic import TINY_ARGS
 
 
 def loaded(rows):
@@ -96,9 +98,46 @@ def test_rebuild_finds_moved_data_under_the_data_root(tiny_checkpoint, corpus_cs
     meta = json.loads((copy / "meta.json").read_text())
     meta["command"] = meta["command"].replace(str(corpus_csv), "../gone/data0/reviews.csv")
     (copy / "meta.json").write_text(json.dumps(meta))
-    assert locate("../gone/data0/reviews.csv", corpus_csv.parent.parent) == str(corpus_csv)  # folder and name
+    assert locate("../gone/data0/reviews.csv", corpus_csv.parent.parent) == "data0/reviews.csv"  # by folder
     rebuilt = rebuild(copy, corpus_csv.parent)  # by name alone
-    assert rebuilt.args.table == [str(corpus_csv)]
+    assert rebuilt.args.table == ["reviews.csv"]
     assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
     with pytest.raises(FileNotFoundError):
         rebuild(copy)
+
+
+def test_rebuild_from_a_checkpoint_whose_recorded_paths_do_not_exist(
+    portable_checkpoint, corpus_csv, tmp_path
+):
+    """The recorded --data folder is gone; the data sit under another one, the package anywhere."""
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(corpus_csv.parent, moved / corpus_csv.parent.name)
+    copy = tmp_path / "copy"
+    shutil.copytree(portable_checkpoint, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["command"] = meta["command"].replace(str(corpus_csv.parent.parent), "/gone/shared/data")
+    (copy / "meta.json").write_text(json.dumps(meta))
+    rebuilt = rebuild(copy, moved)
+    assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
+    assert len(rebuilt.inputs.unlabeled) == 50
+    with pytest.raises(FileNotFoundError):
+        rebuild(copy)  # without --data: the recorded folder
+
+
+def test_an_old_checkpoint_naming_another_machines_site_packages_rebuilds(
+    portable_checkpoint, corpus_csv, tmp_path
+):
+    """Checkpoints trained before packaged files had their own spelling recorded absolute paths."""
+    copy = tmp_path / "copy"
+    shutil.copytree(portable_checkpoint, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    table = "../shared/data/data0/reviews.csv"
+    lines = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/tinytexts/texts/lines.txt"
+    argv = ["--table", table, "--unlabeled", lines, "--out", "runs/x", *TINY_ARGS]
+    meta["command"] = "python -m sentiment.train " + shlex.join(argv)
+    meta["data"][0]["path"] = table
+    meta["data"][1] = {"path": lines, "kind": "unlabeled", "sha256": meta["data"][1]["sha256"]}
+    (copy / "meta.json").write_text(json.dumps(meta))
+    rebuilt = rebuild(copy, corpus_csv.parent.parent)
+    assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
+    assert len(rebuilt.inputs.unlabeled) == 50

@@ -31,6 +31,30 @@ def test_meta_records_command_data_split_and_metrics(tiny_checkpoint, corpus_csv
     assert 0 <= test["lstm"]["band"]["coverage"] <= 1
 
 
+def test_meta_records_packaged_files_as_resources_and_data_files_relative_to_data(
+    portable_checkpoint, corpus_csv, tiny_package
+):
+    meta = json.loads((portable_checkpoint / META).read_text())
+    assert meta["data"] == [
+        {
+            "path": f"{corpus_csv.parent.name}/reviews.csv",
+            "kind": "table",
+            "corpus": "reviews",
+            "sha256": sha256(corpus_csv),
+            "rows": 400,
+            "skipped": 0,
+        },
+        {
+            "package": "tinytexts",
+            "version": "1.0",
+            "resource": "texts/lines.txt",
+            "kind": "unlabeled",
+            "sha256": sha256(tiny_package / "texts" / "lines.txt"),
+        },
+    ]
+    assert str(tiny_package) not in json.dumps(meta)  # no folder of the training machine's packages
+
+
 def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
     """The threshold and band are chosen on these scores, so they must be what the shipped
     (float16-embedding) model gives, not the in-memory float32 one."""
