@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 
 from sentiment import data as datasets
-from sentiment.evaluate import evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
+from sentiment.evaluate import DATA_FLAGS, evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
+from sentiment.inputs import packaged, spelled
+from sentiment.predict import DEFAULT_CHECKPOINT
 from sentiment.splits import dedup
 from tests.synthetic import TINY_ARGS
 
@@ -141,3 +143,15 @@ def test_an_old_checkpoint_naming_another_machines_site_packages_rebuilds(
     rebuilt = rebuild(copy, corpus_csv.parent.parent)
     assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
     assert len(rebuilt.inputs.unlabeled) == 50
+
+
+def test_the_shipped_checkpoint_records_no_folder_of_the_training_machine():
+    from sentiment.train import build_parser
+
+    meta = json.loads((DEFAULT_CHECKPOINT / "meta.json").read_text(encoding="utf-8"))
+    args = build_parser().parse_args(shlex.split(meta["command"].removeprefix("python -m sentiment.train")))
+    names = [name for flag in DATA_FLAGS for name in getattr(args, flag)]
+    assert all(packaged(name) or ".." not in Path(name).parts for name in names)
+    assert not any(Path(name).is_absolute() for name in names)
+    assert {spelled(entry) for entry in meta["data"]} == set(names)
+    assert args.data == "../shared/data"  # the data README's folder, relative to the project root
