@@ -23,12 +23,14 @@ import pandas as pd
 from sentiment.cells import EXTRA, read_delimited, read_spreadsheet
 from sentiment.decoding import decode_text, numbers_named
 from sentiment.labels import label_or_none, parse_label
+from sentiment.messages import InputError, Message, plural
 
 logger = logging.getLogger(__name__)
 
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
 _TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
 _CLASS_TYPES = (".txt", ".xlsx", ".xls")
+LABEL_CELL = "label_cell"  # a table's label cells as written, beside the parsed ``label``
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,9 @@ class Skipped:
 
     source: str
     row: int
-    reason: str
+    reason: Message
     text: str = ""  # what the row held, so a scored download can keep it
+    label: str = field(default="", compare=False)  # its label cell as written, for the same reason
 
 
 @dataclass
@@ -52,7 +55,7 @@ class Loaded:
     frame: pd.DataFrame
     skipped: list[Skipped]
     unlabelled: list[Skipped] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 class _Default(str):
@@ -68,8 +71,10 @@ def read_table(
     text_col: str | None = _REVIEW,
     label_col: str | None = _LABEL,
     keep_unlabelled: bool = False,
+    sheet: str | None = None,
 ) -> Loaded:
-    """Read a table with a header row; the extension of ``name`` (or the path) decides the format.
+    """Read a table with a header row; the extension of ``name`` (or the path) decides the format,
+    and a spreadsheet's ``sheet`` the sheet (by default the first that holds data).
 
     Column names match case-insensitively. ``text_col`` None, or the default "review" when absent,
     means: the only column, else the first of review/text/content/comment/评论/内容/文本. ``label_col``
@@ -77,11 +82,11 @@ def read_table(
     explicitly (even "review" or "label") must exist. A row with an empty label is skipped and an
     unknown spelling raises, unless ``keep_unlabelled``: then both keep their text, without a label.
     """
-    name, header, body, notes = _read_raw_table(source, name)
+    name, header, body, notes = _read_raw_table(source, name, sheet=sheet)
     text_pos = _text_position(header, text_col, name)
     label_pos = None if label_col is None else _find(header, label_col)
     if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
-        raise ValueError(f"{name}: label column {label_col!r} not found; columns are {header}")
+        raise InputError("label_column_missing", name=name, column=label_col, columns=header)
     body, wide, folded = _fold_extra_fields(name, body.copy(), len(header), text_pos)
     labels = None if label_pos is None else body.iloc[:, label_pos]
     loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled)
@@ -92,7 +97,7 @@ def read_table(
 
 def _fold_extra_fields(
     name: str, body: pd.DataFrame, width: int, text_pos: int
-) -> tuple[pd.DataFrame, list[Skipped], list[str]]:
+) -> tuple[pd.DataFrame, list[Skipped], list[Message]]:
     """Deal with the CSV rows that have more fields than the header (a text with an unquoted separator).
 
     The extra fields sit in a column past the header's, joined by the separator and led by it. When the
@@ -106,36 +111,56 @@ def _fold_extra_fields(
     if text_pos == width - 1:
         body.loc[wide, body.columns[text_pos]] += extra[wide]
         rows = (body.index[wide] + 1).tolist()
-        note = (
-            f"{name}: row{'s' * (len(rows) > 1)} {numbers_named(rows)}: more fields than the header; "
-            "the extra ones were read as part of the text, the last column"
+        return (
+            body,
+            [],
+            [Message("extra_fields_joined", name=name, rows=numbers_named(rows), s=plural(len(rows)))],
         )
-        return body, [], [note]
-    reason = f"more fields than the header's {width}; put a text that contains the separator in double quotes"
+    reason = Message("wide_row", width=width)
     lines = zip(body.index[wide], body[wide].itertuples(index=False), extra[wide])
     skipped = [Skipped(name, int(i) + 1, reason, more[0].join(cells) + more) for i, cells, more in lines]
     return body[~wide], skipped, []
 
 
-def read_header(source: str | Path | bytes, name: str | None = None) -> list[str]:
+def read_header(source: str | Path | bytes, name: str | None = None, sheet: str | None = None) -> list[str]:
     """The column names of a table (csv/tsv/txt/xlsx/xls), for a page's column pickers; only the
     first rows are parsed."""
-    return _read_raw_table(source, name, rows=2)[1]
+    return _read_raw_table(source, name, rows=2, sheet=sheet)[1]
 
 
 def _read_raw_table(
-    source: str | Path | bytes, name: str | None, rows: int | None = None
-) -> tuple[str, list[str], pd.DataFrame, list[str]]:
-    """The file name, the header row, the data rows (all cells as strings; the first ``rows`` rows,
-    header included, when given) and notes on the decoding."""
+    source: str | Path | bytes, name: str | None, rows: int | None = None, sheet: str | None = None
+) -> tuple[str, list[str], pd.DataFrame, list[Message]]:
+    """The file name, the header row (made distinct), the data rows (all cells as strings; the first
+    ``rows`` rows, header included, when given) and notes on the decoding."""
     name, data = _load(source, name)
     extension = _extension(name, _TABLE_TYPES)
     if extension in (".xlsx", ".xls"):
-        raw, notes = read_spreadsheet(data, name, rows), []
+        raw, notes = read_spreadsheet(data, name, rows, sheet), []
     else:
         raw, notes = read_delimited(data, name, extension, rows)
-    header = [_cell(v) for v in raw.iloc[0].drop(EXTRA, errors="ignore")]
+    header = distinct([_cell(v) for v in raw.iloc[0].drop(EXTRA, errors="ignore")])
     return name, header, raw.iloc[1:], notes
+
+
+def distinct(names: Sequence[str]) -> list[str]:
+    """Column names made distinct as pandas makes them: a repeated name gets .1, .2, ... (matched
+    case-insensitively, as columns are found), skipping names the header already has.
+
+    >>> distinct(["review", "review", "Review", "review.1", "label"])
+    ['review', 'review.2', 'Review.3', 'review.1', 'label']
+    """
+    taken = {n.lower() for n in names}
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        new, suffix = name, 0
+        while new.lower() in seen or (new != name and new.lower() in taken):
+            suffix += 1
+            new = f"{name}.{suffix}"
+        seen.add(new.lower())
+        out.append(new)
+    return out
 
 
 def read_lines(source: str | Path | bytes, name: str | None = None, label: int | None = None) -> Loaded:
@@ -143,7 +168,7 @@ def read_lines(source: str | Path | bytes, name: str | None = None, label: int |
     name, data = _load(source, name)
     decoded = decode_text(data, name)
     if not decoded.text.strip():
-        raise ValueError(f"{name}: file is empty")
+        raise InputError("empty_file", name=name)
     lines = list(io.StringIO(decoded.text, newline=None))  # \n, \r\n and a lone \r all end a line
     labels = None if label is None else [parse_label(label, name)] * len(lines)
     loaded = _collect(name, lines, labels, range(1, len(lines) + 1))
@@ -177,7 +202,7 @@ def _extension(name: str, supported: tuple[str, ...]) -> str:
     """The lower-case extension of ``name`` if it is one of ``supported``."""
     extension = Path(name).suffix.lower()
     if extension not in supported:
-        raise ValueError(f"{name}: unsupported file type {extension!r}; use one of {', '.join(supported)}")
+        raise InputError("unsupported_type", name=name, extension=repr(extension), types=", ".join(supported))
     return extension
 
 
@@ -198,12 +223,12 @@ def _text_position(header: list[str], text_col: str | None, name: str) -> int:
     if position is not None:
         return position
     if text_col is not None and not isinstance(text_col, _Default):
-        raise ValueError(f"{name}: text column {text_col!r} not found; columns are {header}")
+        raise InputError("text_column_missing", name=name, column=text_col, columns=header)
     if len(header) == 1:
         return 0
     position = next((p for n in TEXT_NAMES if (p := _find(header, n)) is not None), None)
     if position is None:
-        raise ValueError(f"{name}: no text column (one of {', '.join(TEXT_NAMES)}); columns are {header}")
+        raise InputError("no_text_column", name=name, names=", ".join(TEXT_NAMES), columns=header)
     return position
 
 
@@ -215,16 +240,19 @@ def _collect(
     keep_unlabelled: bool = False,
 ) -> Loaded:
     """Keep rows with text (and a label when labelled), recording the others as Skipped; with
-    ``keep_unlabelled`` a row whose label is empty or unknown keeps its text and is listed instead."""
+    ``keep_unlabelled`` a row whose label is empty or unknown keeps its text and is listed instead.
+    With ``keep_unlabelled`` the frame also keeps each label cell as written (``LABEL_CELL``)."""
     kept_texts: list[str] = []
     kept_labels: list[int | None] = []
+    kept_cells: list[str] = []
     kept_rows: list[int] = []
     skipped: list[Skipped] = []
     unlabelled: list[Skipped] = []
     for text, label, row in zip(texts, [None] * len(rows) if labels is None else labels, rows, strict=True):
         text, label = _cell(text), _cell(label)
         if not text or (labels is not None and not label and not keep_unlabelled):
-            skipped.append(Skipped(source, int(row), "empty text" if not text else "empty label", text))
+            reason = Message("empty_text" if not text else "empty_label")
+            skipped.append(Skipped(source, int(row), reason, text, label))
             continue
         value = None
         if labels is not None and not keep_unlabelled:
@@ -232,13 +260,17 @@ def _collect(
         elif labels is not None:
             value = label_or_none(label)
             if value is None:
-                reason = f"unknown label {label!r}" if label else "empty label"
-                unlabelled.append(Skipped(source, int(row), reason, text))
+                reason = Message("unknown_label", label=label) if label else Message("empty_label")
+                unlabelled.append(Skipped(source, int(row), reason, text, label))
         kept_texts.append(text)
         kept_labels.append(value)
+        kept_cells.append(label)
         kept_rows.append(int(row))
     logger.info("%s: %d texts, %d rows skipped", source, len(kept_texts), len(skipped))
-    return Loaded(_frame(kept_texts, kept_labels, source, kept_rows), skipped, unlabelled)
+    frame = _frame(kept_texts, kept_labels, source, kept_rows)
+    if labels is not None and keep_unlabelled:
+        frame[LABEL_CELL] = pd.Series(kept_cells, dtype="str")
+    return Loaded(frame, skipped, unlabelled)
 
 
 def _frame(texts: list[str], labels: list[int | None], source: str, rows: list[int]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .i18n_teaching import TEACHING
+from .messages import ENGLISH, Message
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 
@@ -67,13 +68,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} lines is more than this page scores at once ({limit}); split the text.",
     ),
     "text_too_long": (
-        "第 {lines} 条文本超过 {limit} 字的上限，未评分；请缩短。",
-        "Text {lines} is longer than the {limit}-character limit and was not scored; shorten it.",
+        "第 {lines} 条文本超过 {limit} 字的上限，未评分（其余各条已评分）；请缩短。",
+        "Text {lines} is longer than the {limit}-character limit and was not scored (the others were); "
+        "shorten it.",
     ),
     "one_text_too_long": (
         "文本有 {n} 字，超过 {limit} 字的上限，未评分；请缩短。",
-        "The text has {n} characters, more than the {limit}-character limit, and was not scored; "
-        "shorten it.",
+        "The text has {n} characters, more than the {limit}-character limit, and was not scored; shorten it.",
     ),
     "url_text_too_long": (
         "文本太长，分享链接中不包含文本。",
@@ -167,6 +168,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "表中只显示前 {shown} 行（共 {total} 行）；下载文件包含全部。",
         "The table shows the first {shown} of {total} rows; the download has them all.",
     ),
+    "sheet": ("工作表", "Sheet"),
     "text_column": ("文本列", "Text column"),
     "label_column": ("标注列（可选）", "Label column (optional)"),
     "no_label": ("（无）", "(none)"),
@@ -232,6 +234,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     "similar_to": ("与“{word}”相似度 {sim}", "similarity to '{word}': {sim}"),
 }
 
+# the package's messages about a user's input (sentiment.messages), in Chinese; English is theirs
+MESSAGES_ZH: dict[str, str] = {
+    "empty_text": "文本为空",
+    "empty_label": "标签为空",
+    "unknown_label": "无法识别的标签 {label!r}",
+    "text_too_long": "超过 {limit} 个字符",
+    "wide_row": "字段比表头的 {width} 个多；含分隔符的文本请加英文双引号",
+    "mixed_encodings": "{name}：编码混杂，已逐行按各自编码读取："
+    "第 {lines} 行是 {fewer}，其余 {count} 行是 {rest}",
+    "read_as_big5": "{name}：按 Big5（繁体中文）读取；模型是用简体中文训练的",
+    "read_as_shift_jis": "{name}：按 Shift-JIS（日文）读取；模型是用中文训练的",
+    "controls_removed": "{name}：删除了 {count} 个控制字符（如 NUL 字节），在第 {lines} 行",
+    "extra_fields_joined": "{name}：第 {rows} 行的字段比表头多；多出的部分已并入最后一列的文本",
+    "not_text": "{name}：不是文本文件（二进制数据，或 UTF-8、GB18030、Big5、Shift-JIS、UTF-16、UTF-32 "
+    "以外的编码）；请另存为 UTF-8 文本或 CSV",
+    "bad_bom": "{name}：以 {encoding} 字节顺序标记开头，内容却不是 {encoding} 文本",
+    "empty_file": "{name}：文件是空的",
+    "only_header": "{name}：只有表头，没有可评分的行",
+    "unsupported_type": "{name}：不支持的文件类型 {extension}；请用 {types}",
+    "too_large": "{name}：{size} MB，超过 {limit} MB 的上限",
+    "too_many_rows": "{name}：{n} 条文本，超过本页一次可评分的 {limit} 条；请拆分文件，"
+    "或在 Python 中用 sentiment.load_predictor().predict_proba 评分",
+    "no_text_column": "{name}：没有文本列（{names} 之一）；现有列为 {columns}",
+    "text_column_missing": "{name}：找不到文本列 {column!r}；现有列为 {columns}",
+    "label_column_missing": "{name}：找不到标签列 {column!r}；现有列为 {columns}",
+    "bad_label": "{where}：无法识别的标签 {label!r}；可用 {accepted}",
+    "unclosed_quote": "{name}：第 {line} 行的英文双引号没有闭合，后面整个文件会成为一个单元格；"
+    "请补上或删去这个引号",
+    "bad_delimited": "{name}：无法按 {kind} 读取（{detail}）",
+    "bad_spreadsheet": "{name}：无法按电子表格读取（{detail}）",
+    "encrypted_spreadsheet": "{name}：这个电子表格有密码保护；请另存一份不带密码的",
+    "html_spreadsheet": "{name}：这是以电子表格扩展名保存的网页（HTML）；"
+    "请在 Excel 中打开并另存为 .xlsx 或 .csv",
+    "damaged_zip": "{name}：无法按电子表格读取（zip 损坏或不完整：{detail}）",
+    "damaged_zip_part": "{name}：无法按电子表格读取（zip 损坏：部分 {part} {detail}）",
+    "zip_too_many_parts": "{name}：已拒绝，其 zip 含 {count} 个部分；电子表格通常只有几十个",
+    "zip_too_large": "{name}：已拒绝，解压后将有 {size} MB，超过 {limit} MB 的上限",
+    "zip_bomb": "{name}：已拒绝，其部分 {part} 会膨胀 {ratio} 倍（zip 炸弹？）；电子表格不超过 {limit} 倍",
+    "zip_size_lie": "{name}：已拒绝，其部分 {part} 解压后的大小与 zip 声明的不符",
+}
+if MESSAGES_ZH.keys() != ENGLISH.keys():
+    raise ValueError(f"messages without both languages: {sorted(MESSAGES_ZH.keys() ^ ENGLISH.keys())}")
+STRINGS |= {f"msg_{code}": (MESSAGES_ZH[code], ENGLISH[code]) for code in ENGLISH}
+
 if STRINGS.keys() & TEACHING.keys():  # the teaching views' text lives in its own module
     raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & TEACHING.keys())}")
 STRINGS |= TEACHING
@@ -248,3 +294,12 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**fields) if fields else text
 
     return tr
+
+
+def describer(tr: Callable[..., str]) -> Callable[[Message], str]:
+    """A function wording a package ``Message`` in ``tr``'s language.
+
+    >>> describer(translator("zh"))(Message("unknown_label", label="一般般"))
+    "无法识别的标签 '一般般'"
+    """
+    return lambda message: tr(f"msg_{message.code}", **dict(message.fields))

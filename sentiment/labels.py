@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sentiment.messages import InputError
 from sentiment.text import normalize
 
 _POSITIVE = ("1", "pos", "positive", "正面", "好评", "积极", "true", "yes")
@@ -22,7 +23,7 @@ def parse_label(value: object, where: str) -> int:
         pass
     label = _LABELS.get(spelling)
     if label is None:
-        raise ValueError(f"{where}: unknown label {value!r}; use one of {ACCEPTED_LABELS}")
+        raise InputError("bad_label", where=where, label=value, accepted=ACCEPTED_LABELS)
     return label
 
 

@@ -16,15 +16,18 @@ import numpy as np
 import pandas as pd
 
 from . import data
+from .cells import sheets
 from .decoding import LINES_NAMED, numbers_named
 from .labels import ACCEPTED_LABELS
 from .limits import CHUNK, ROWS, TEXT_CHARS
+from .messages import InputError, Message
 from .thresholds import Band, classify
 from .verdict import LABELS
 
 TABLE_TYPES = (".csv", ".tsv", ".xlsx", ".xls")
 TYPES = (".txt", *TABLE_TYPES)
 _LABEL_NAMES = ("label", "labels", "sentiment", "标签", "标注", "情感")
+Describe = Callable[[Message], str]  # a Message in the reader's language; str gives English
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Scored:
     scores: np.ndarray
     skipped: list[data.Skipped]
     unlabelled: list[data.Skipped] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def label_codes(self) -> np.ndarray:
@@ -59,7 +62,7 @@ class Scored:
 def check_size(size: int, limit_mb: int, name: str) -> None:
     """Refuse an upload larger than the server's limit (the browser refuses it first; tests do not)."""
     if size > limit_mb * 1024 * 1024:
-        raise ValueError(f"{name}: {size / 1024 / 1024:.1f} MB is larger than the {limit_mb} MB limit")
+        raise InputError("too_large", name=name, size=f"{size / 1024 / 1024:.1f}", limit=limit_mb)
 
 
 def is_table(name: str) -> bool:
@@ -67,13 +70,22 @@ def is_table(name: str) -> bool:
     return Path(name).suffix.lower() in TABLE_TYPES
 
 
-def columns_of(content: bytes, name: str) -> list[str]:
-    """The header row of a table upload, for the column pickers; ValueError if unreadable."""
+def sheets_of(content: bytes, name: str) -> tuple[list[str], str | None]:
+    """A spreadsheet upload's sheet names and the one read by default (see ``cells.sheets``); no
+    names and None for other files."""
+    if Path(name).suffix.lower() not in (".xlsx", ".xls"):
+        return [], None
+    return sheets(content, name)
+
+
+def columns_of(content: bytes, name: str, sheet: str | None = None) -> list[str]:
+    """The header row of a table upload (of ``sheet``, for a spreadsheet), for the column pickers;
+    InputError if unreadable."""
     if not is_table(name):
-        raise ValueError(
-            f"{name}: unsupported file type {Path(name).suffix!r}; use one of {', '.join(TYPES)}"
+        raise InputError(
+            "unsupported_type", name=name, extension=repr(Path(name).suffix), types=", ".join(TYPES)
         )
-    return data.read_header(content, name)
+    return data.read_header(content, name, sheet)
 
 
 def guess_column(columns: Sequence[str], names: Sequence[str]) -> str | None:
@@ -92,24 +104,25 @@ def guess_label_column(columns: Sequence[str]) -> str | None:
     return guess_column(columns, _LABEL_NAMES)
 
 
-def load_upload(content: bytes, name: str, text_col: str | None, label_col: str | None) -> data.Loaded:
+def load_upload(
+    content: bytes, name: str, text_col: str | None, label_col: str | None, sheet: str | None = None
+) -> data.Loaded:
     """The texts (and labels) of an upload; ValueError with a readable message for anything unusable."""
     extension = Path(name).suffix.lower()
     if extension not in TYPES:
-        raise ValueError(
-            f"{name}: unsupported file type {extension or '(none)'!r}; use one of {', '.join(TYPES)}"
+        raise InputError(
+            "unsupported_type", name=name, extension=repr(extension or "(none)"), types=", ".join(TYPES)
         )
     if extension == ".txt":
         loaded = data.read_lines(content, name)
     else:
-        loaded = data.read_table(content, name, text_col=text_col, label_col=label_col, keep_unlabelled=True)
-        if loaded.frame.empty and not loaded.skipped:
-            raise ValueError(f"{name}: only a header row, no rows to score")
-    if len(loaded.frame) > ROWS:
-        raise ValueError(
-            f"{name}: {len(loaded.frame):,} texts is more than the {ROWS:,} this page scores at once; "
-            "split the file, or score it in Python with sentiment.load_predictor().predict_proba"
+        loaded = data.read_table(
+            content, name, text_col=text_col, label_col=label_col, keep_unlabelled=True, sheet=sheet
         )
+        if loaded.frame.empty and not loaded.skipped:
+            raise InputError("only_header", name=name)
+    if len(loaded.frame) > ROWS:
+        raise InputError("too_many_rows", name=name, n=f"{len(loaded.frame):,}", limit=f"{ROWS:,}")
     return without_long_texts(loaded)
 
 
@@ -118,9 +131,13 @@ def without_long_texts(loaded: data.Loaded) -> data.Loaded:
     long = (loaded.frame["text"].str.len() > TEXT_CHARS).to_numpy()
     if not long.any():
         return loaded
-    reason = f"longer than {TEXT_CHARS:,} characters"
+    reason = Message("text_too_long", limit=f"{TEXT_CHARS:,}")
     cut = loaded.frame[long]
-    moved = [data.Skipped(s, int(r), reason, t) for s, r, t in zip(cut["source"], cut["row"], cut["text"])]
+    cells = cut[data.LABEL_CELL] if data.LABEL_CELL in cut else [""] * len(cut)
+    moved = [
+        data.Skipped(s, int(r), reason, t, c)
+        for s, r, t, c in zip(cut["source"], cut["row"], cut["text"], cells)
+    ]
     kept_rows = set(loaded.frame["row"][~long])
     return data.Loaded(
         loaded.frame[~long].reset_index(drop=True),
@@ -130,10 +147,15 @@ def without_long_texts(loaded: data.Loaded) -> data.Loaded:
     )
 
 
-def unlabelled_summary(unlabelled: Sequence[data.Skipped], shown: int = LINES_NAMED) -> dict[str, str]:
-    """How many rows lost their label, the ``shown`` commonest spellings found (with counts) and the
-    first row numbers, as fields for the page's message."""
-    spellings = Counter(u.reason.removeprefix("unknown label ") for u in unlabelled)
+def unlabelled_summary(
+    unlabelled: Sequence[data.Skipped], describe: Describe = str, shown: int = LINES_NAMED
+) -> dict[str, str]:
+    """How many rows lost their label, the ``shown`` commonest spellings found (with counts; an empty
+    label as ``describe`` words it) and the first row numbers, as fields for the page's message."""
+    spellings = Counter(
+        repr(u.reason.get("label")) if u.reason.code == "unknown_label" else describe(u.reason)
+        for u in unlabelled
+    )
     return {
         "n": f"{len(unlabelled):,}",
         "spellings": ", ".join(f"{s} × {n}" for s, n in spellings.most_common(shown)),
@@ -161,13 +183,14 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def lines_frame(lines: Sequence[str]) -> pd.DataFrame:
-    """Typed lines in the shape of an upload's frame: text, label (all <NA>), row (1-based line number)."""
+def lines_frame(lines: Sequence[str], rows: Sequence[int] | None = None) -> pd.DataFrame:
+    """Typed lines in the shape of an upload's frame: text, label (all <NA>), row (each line's
+    1-based number among the typed lines: ``rows``, or 1, 2, ...)."""
     return pd.DataFrame(
         {
             "text": list(lines),
             "label": pd.array([pd.NA] * len(lines), dtype="Int64"),
-            "row": range(1, len(lines) + 1),
+            "row": range(1, len(lines) + 1) if rows is None else list(rows),
         }
     )
 
@@ -183,6 +206,7 @@ def result_table(
     threshold: float,
     band: Band,
     unlabelled: Sequence[data.Skipped] = (),
+    describe: Describe = str,
 ) -> pd.DataFrame:
     """One row per scored text: row, text, label (when labelled), probability, verdict, and with
     ``unlabelled`` a note saying which label could not be read (its spelling is not lost)."""
@@ -192,17 +216,17 @@ def result_table(
     table["probability"] = scores
     table["verdict"] = verdict_labels(scores, threshold, band) if len(scores) else []
     if unlabelled:
-        notes = {u.row: u.reason for u in unlabelled}
+        notes = {u.row: describe(u.reason) for u in unlabelled}
         table["note"] = [notes.get(row, "") for row in table["row"]]
     return table
 
 
-def skipped_table(skipped: Sequence[data.Skipped]) -> pd.DataFrame:
-    """The rows that could not be used, with why and what they held."""
+def skipped_table(skipped: Sequence[data.Skipped], describe: Describe = str) -> pd.DataFrame:
+    """The rows that could not be used, with why (as ``describe`` words it) and what they held."""
     return pd.DataFrame(
         {
             "row": [s.row for s in skipped],
-            "reason": [s.reason for s in skipped],
+            "reason": [describe(s.reason) for s in skipped],
             "text": [s.text for s in skipped],
         },
         dtype=object,
@@ -216,16 +240,40 @@ def download_csv(
     threshold: float,
     band: Band,
     unlabelled: Sequence[data.Skipped] = (),
+    describe: Describe = str,
 ) -> bytes:
     """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
 
-    Unusable rows keep their row number, with an empty probability and the reason in ``note``;
-    scored rows whose label could not be read say so in ``note``.
+    Texts and labels are the file's own cells, as written (``label`` when the file has a label
+    column); unusable rows keep their row number, with an empty probability and the reason in
+    ``note``; scored rows whose label could not be read say so in ``note``. Cells that a spreadsheet
+    would run as a formula are defused (``defused``).
     """
-    table = result_table(frame, scores, threshold, band, unlabelled)
-    if "note" not in table:
-        table["note"] = ""
+    table = result_table(frame, scores, threshold, band, unlabelled, describe)
+    if data.LABEL_CELL in frame:
+        table["label"] = frame[data.LABEL_CELL].to_numpy()
+    table["note"] = table["note"] if "note" in table else ""
     if skipped:
-        unused = skipped_table(skipped).rename(columns={"reason": "note"}).assign(verdict="skipped")
+        unused = skipped_table(skipped, describe).rename(columns={"reason": "note"}).assign(verdict="skipped")
+        if data.LABEL_CELL in frame:
+            unused["label"] = [s.label for s in skipped]
         table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")
+    table = table[[c for c in ("row", "text", "label", "probability", "verdict", "note") if c in table]]
+    for column in ("text", "label", "note"):
+        if column in table:
+            table[column] = table[column].map(defused)
     return table.to_csv(index=False).encode("utf-8-sig")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(cell: object) -> object:
+    """A text cell that Excel or LibreOffice would run as a formula (it starts with =, +, -, @, tab
+    or carriage return) led by an apostrophe, as OWASP advises for CSV injection; other cells as
+    they are. The apostrophe keeps the text readable and the spreadsheet shows it as text.
+
+    >>> print(defused("=SUM(A1)"), defused("-5 分"), defused("很好"), defused(None))
+    '=SUM(A1) '-5 分 很好 None
+    """
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell

@@ -17,6 +17,7 @@ import zipfile
 import zlib
 
 from .limits import UNZIPPED_MB, ZIP_PARTS, ZIP_RATIO
+from .messages import InputError
 
 _MB = 1024 * 1024
 _RATIO_FROM = _MB  # parts smaller than this may compress as well as they like
@@ -25,38 +26,31 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name and extra 
 
 
 def check_zip(data: bytes, name: str) -> None:
-    """ValueError if ``data`` is not a readable zip, has more than ``ZIP_PARTS`` parts or parts that
+    """InputError if ``data`` is not a readable zip, has more than ``ZIP_PARTS`` parts or parts that
     overlap, would unzip to more than ``UNZIPPED_MB`` in all, or holds a part of over a megabyte
     that inflates more than ``ZIP_RATIO`` times; or if a part does not inflate to its declared size."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise ValueError(f"{name}: cannot read as a spreadsheet (damaged or truncated zip: {exc})") from None
+        raise InputError("damaged_zip", name=name, detail=str(exc)) from None
     if len(parts) > ZIP_PARTS:
-        raise ValueError(f"{name}: refused, its zip holds {len(parts):,} parts; spreadsheets hold dozens")
+        raise InputError("zip_too_many_parts", name=name, count=f"{len(parts):,}")
     total = sum(part.file_size for part in parts)
     if total > UNZIPPED_MB * _MB:
-        raise ValueError(
-            f"{name}: refused, it would unzip to {total / _MB:,.0f} MB, more than the {UNZIPPED_MB} MB limit"
-        )
+        raise InputError("zip_too_large", name=name, size=f"{total / _MB:,.0f}", limit=UNZIPPED_MB)
     for part in parts:
         if part.file_size > _RATIO_FROM and part.file_size > ZIP_RATIO * max(part.compress_size, 1):
-            raise ValueError(
-                f"{name}: refused, its part {part.filename} would inflate "
-                f"{part.file_size / max(part.compress_size, 1):,.0f} times (a zip bomb?); "
-                f"spreadsheets stay under {ZIP_RATIO} times"
-            )
+            ratio = f"{part.file_size / max(part.compress_size, 1):,.0f}"
+            raise InputError("zip_bomb", name=name, part=part.filename, ratio=ratio, limit=ZIP_RATIO)
     end = 0
     for part in sorted(parts, key=lambda p: p.header_offset):
         raw, end = _compressed(data, part, end, name)
         if _inflated_size(raw, part, name) != part.file_size:
-            raise ValueError(
-                f"{name}: refused, its part {part.filename} does not inflate to the size its zip declares"
-            )
+            raise InputError("zip_size_lie", name=name, part=part.filename)
 
 
-def _damaged(name: str, part: zipfile.ZipInfo, why: str) -> ValueError:
-    return ValueError(f"{name}: cannot read as a spreadsheet (damaged zip: part {part.filename} {why})")
+def _damaged(name: str, part: zipfile.ZipInfo, why: str) -> InputError:
+    return InputError("damaged_zip_part", name=name, part=part.filename, detail=why)
 
 
 def _compressed(data: bytes, part: zipfile.ZipInfo, start: int, name: str) -> tuple[memoryview, int]:

@@ -22,6 +22,7 @@ from sentiment.data import (
     read_table,
 )
 from sentiment.decoding import decode_bytes
+from sentiment.messages import Message
 from tests.test_labels import NEGATIVE, POSITIVE
 
 CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"
@@ -147,8 +148,10 @@ def test_read_table_a_line_with_more_fields_than_the_header_is_skipped_and_named
     loaded = read_table(content, name="w.csv")
     assert loaded.frame["text"].tolist() == ["好", "第一行\n第二行", "还行"]
     assert loaded.frame["row"].tolist() == [2, 5, 6]  # rows after it keep their numbers
-    reason = "more fields than the header's 2; put a text that contains the separator in double quotes"
-    assert loaded.skipped == [Skipped("w.csv", 3, reason, "差,0,多,余,下"), Skipped("w.csv", 4, "empty text")]
+    assert loaded.skipped == [
+        Skipped("w.csv", 3, Message("wide_row", width=2), "差,0,多,余,下"),
+        Skipped("w.csv", 4, Message("empty_text")),
+    ]
     assert loaded.notes == []
     assert read_header(content, name="w.csv") == ["review", "label"]
 
@@ -162,7 +165,7 @@ def test_read_table_extra_fields_in_a_last_text_column_are_part_of_the_text(sepa
     texts = [f"好{separator}很好{separator}!", "差"] + [f"好{separator}好"] * 11
     assert loaded.frame["text"].tolist() == texts
     assert loaded.frame["row"].tolist() == list(range(2, 15)) and loaded.skipped == []
-    assert loaded.notes == [
+    assert list(map(str, loaded.notes)) == [
         f"l.{extension}: rows 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, ...: more fields than the header; "
         "the extra ones were read as part of the text, the last column"
     ]
@@ -176,8 +179,8 @@ def test_read_table_xlsx(tmp_path: Path) -> None:
     assert loaded.frame["label"].tolist() == [1, 0, 0]
     assert loaded.frame["row"].tolist() == [2, 3, 5]
     assert loaded.skipped == [
-        Skipped("book.xlsx", 4, "empty text"),
-        Skipped("book.xlsx", 6, "empty label", "还行"),  # the text is kept for the user
+        Skipped("book.xlsx", 4, Message("empty_text")),
+        Skipped("book.xlsx", 6, Message("empty_label"), "还行"),  # the text is kept for the user
     ]
 
 
@@ -199,11 +202,11 @@ def test_read_table_empty_cells_are_skipped_never_nan() -> None:
     assert loaded.frame["text"].tolist() == ["好", "还行"]
     assert loaded.frame["row"].tolist() == [2, 7]
     assert loaded.skipped == [
-        Skipped("e.csv", 3, "empty text"),
-        Skipped("e.csv", 4, "empty text"),
-        Skipped("e.csv", 5, "empty label", "坏"),
-        Skipped("e.csv", 6, "empty text"),
-        Skipped("e.csv", 8, "empty text"),
+        Skipped("e.csv", 3, Message("empty_text")),
+        Skipped("e.csv", 4, Message("empty_text")),
+        Skipped("e.csv", 5, Message("empty_label"), "坏"),
+        Skipped("e.csv", 6, Message("empty_text")),
+        Skipped("e.csv", 8, Message("empty_text")),
     ]
     assert not loaded.frame["text"].str.lower().isin(["nan", "none", "<na>"]).any()
 
@@ -250,7 +253,7 @@ def test_read_table_explicit_missing_label_column(label_col: str) -> None:
 def test_read_table_default_label_column_absent_means_unlabelled() -> None:
     loaded = read_table(b"review,score\nx,1\n,2\n", name="c.csv")
     assert loaded.frame["label"].isna().all() and loaded.frame["text"].tolist() == ["x"]
-    assert loaded.skipped == [Skipped("c.csv", 3, "empty text")]
+    assert loaded.skipped == [Skipped("c.csv", 3, Message("empty_text"))]
 
 
 def test_read_table_label_col_none_ignores_labels() -> None:
@@ -283,7 +286,7 @@ def truncated_sheet_xlsx() -> bytes:
         ("cut.xlsx", truncated_sheet_xlsx(), r"cut\.xlsx: cannot read as a spreadsheet"),
         ("junk.xls", b"this is not a spreadsheet at all", r"junk\.xls: cannot read as a spreadsheet"),
         ("junk.csv", bytes(range(256)) * 8, r"junk\.csv: not a text file"),
-        ("quote.csv", b'review,label\n"never closed,1\n', r"quote\.csv: cannot read as csv"),
+        ("quote.csv", b'review,label\n"never closed,1\n', r"quote\.csv: line 2 opens a double quote"),
     ],
 )
 def test_read_table_unparseable_files(name: str, data: bytes, message: str) -> None:
@@ -317,7 +320,10 @@ def test_read_lines(tmp_path: Path, encoding: str) -> None:
     assert loaded.frame["text"].tolist() == ["很好用", "物美价廉", "推荐"]
     assert loaded.frame["row"].tolist() == [1, 3, 5]
     assert loaded.frame["label"].tolist() == [1, 1, 1]
-    assert loaded.skipped == [Skipped("pos.txt", 2, "empty text"), Skipped("pos.txt", 4, "empty text")]
+    assert loaded.skipped == [
+        Skipped("pos.txt", 2, Message("empty_text")),
+        Skipped("pos.txt", 4, Message("empty_text")),
+    ]
 
 
 def test_read_lines_unlabelled_bytes() -> None:
@@ -350,7 +356,7 @@ def test_read_class_file_headerless_spreadsheet(tmp_path: Path) -> None:
         assert loaded.frame["row"].tolist() == [1, 3, 6]
         assert loaded.frame["label"].tolist() == [1, 1, 1]
         assert [s.row for s in loaded.skipped] == [2, 4, 5]
-        assert {s.reason for s in loaded.skipped} == {"empty text"}
+        assert {s.reason for s in loaded.skipped} == {Message("empty_text")}
 
 
 def test_read_class_file_txt_and_unsupported(tmp_path: Path) -> None:
@@ -371,7 +377,7 @@ def test_concat() -> None:
     assert joined.frame["text"].tolist() == ["好", "妙", "差"]
     assert joined.frame["source"].tolist() == ["pos.txt", "pos.txt", "neg.txt"]
     assert joined.frame.index.tolist() == [0, 1, 2]
-    assert joined.skipped == [Skipped("pos.txt", 2, "empty text")]
+    assert joined.skipped == [Skipped("pos.txt", 2, Message("empty_text"))]
 
 
 def test_concat_nothing() -> None:
@@ -393,4 +399,4 @@ def test_a_real_xls_file_is_read(tmp_path: Path) -> None:
     book.save(str(tmp_path / "pos.xls"))
     loaded = read_class_file(tmp_path / "pos.xls", 1)
     assert loaded.frame["text"].tolist() == ["很好", "推荐"]
-    assert [(s.row, s.reason) for s in loaded.skipped] == [(2, "empty text")]
+    assert [(s.row, s.reason) for s in loaded.skipped] == [(2, Message("empty_text"))]

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from sentiment import data, limits, upload
-from sentiment.i18n import translator
+from sentiment.i18n import describer, translator
 from sentiment.zipcheck import check_zip
 from tests.app_fixtures import APP, checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
@@ -219,9 +219,25 @@ def test_a_typed_text_over_the_limit_is_refused_with_the_limit() -> None:
     at.text_area(key="text").set_value("好" * (limits.TEXT_CHARS + 1)).run()
     n = f"{limits.TEXT_CHARS + 1:,}"
     assert errors(at) == [EN("one_text_too_long", n=n, limit=f"{limits.TEXT_CHARS:,}")]
+
+
+def test_one_long_line_among_several_is_marked_and_the_others_scored() -> None:
+    at = page()
     at.checkbox(key="per_line").check().run()
-    at.text_area(key="text").set_value("好\n" + "差" * (limits.TEXT_CHARS + 1)).run()
-    assert errors(at) == [EN("text_too_long", lines="2", limit=f"{limits.TEXT_CHARS:,}")]
+    at.text_area(key="text").set_value("手机很好\n" + "差" * (limits.TEXT_CHARS + 1) + "\n电脑很差").run()
+    assert not at.error
+    assert EN("text_too_long", lines="2", limit=f"{limits.TEXT_CHARS:,}") in warnings(at)
+    table = table_with(at, EN("col_probability"))
+    assert list(table[EN("col_row")]) == [1, 3] and list(table[EN("col_text")]) == ["手机很好", "电脑很差"]
+
+
+def test_a_text_too_long_for_the_shared_link_says_so() -> None:
+    at = page()
+    at.text_area(key="text").set_value("好" * (limits.LINK_CHARS + 1)).run()
+    assert EN("url_text_too_long") in [c.value for c in at.caption]
+    assert "text" not in at.query_params
+    at.text_area(key="text").set_value("好").run()
+    assert EN("url_text_too_long") not in [c.value for c in at.caption]
 
 
 def test_limits_are_shown_and_agree_with_the_server_config() -> None:
@@ -253,3 +269,139 @@ def test_scoring_in_chunks_reports_progress_and_keeps_order(tiny_predictor) -> N
     assert [done for done, _ in chunks] == [limits.CHUNK, 2 * limits.CHUNK, len(texts)]
     together = tiny_predictor.predict_proba(texts)
     np.testing.assert_allclose(np.concatenate([p for _, p in chunks]), together, atol=1e-6)
+
+
+# --- the files of the hostile new-user run: decoding, sheets, columns, exports, language ----------------
+
+THREE = ["手机很好用，非常满意", "太差了，用了两天就坏了", "物流很快，包装不错"]
+ZH = translator("zh")
+
+
+def scored_texts(at) -> list[str]:
+    return list(table_with(at, EN("col_probability"))[EN("col_text")])
+
+
+def test_a_stray_nul_byte_is_removed_with_a_note_not_read_as_utf16() -> None:
+    at = send(page(), "nul.txt", ("\n".join(THREE) + "\n\0").encode())
+    assert not at.error
+    assert scored_texts(at) == THREE
+    assert "nul.txt: 1 control character (such as NUL bytes) removed, on line 4" in warnings(at)
+
+
+@pytest.mark.parametrize(
+    "encoding, text, note",
+    [
+        ("big5", "這個手機很好用，非常滿意", "read as Big5 (Traditional Chinese)"),
+        ("cp932", "このスマホはとても使いやすい", "read as Shift-JIS (Japanese)"),
+    ],
+)
+def test_big5_and_shift_jis_files_are_read_as_such_and_named(encoding: str, text: str, note: str) -> None:
+    at = send(page(), "legacy.txt", f"{text}\n{text}。\n".encode(encoding))
+    assert not at.error
+    assert scored_texts(at) == [text, f"{text}。"]
+    assert any(note in w for w in warnings(at)), warnings(at)
+
+
+def test_a_gbk_file_whose_rows_happen_to_be_valid_utf8_is_read_whole_as_gbk() -> None:
+    rows = ["没什么", "确实", "手机很好", "电脑很差"]  # the first two are valid UTF-8 as GBK bytes
+    assert all(row.encode("gbk").decode("utf-8") for row in rows[:2])
+    at = send(page(), "gbk.csv", ("review\n" + "\n".join(rows) + "\n").encode("gbk"))
+    assert scored_texts(at) == rows
+    assert not [w for w in warnings(at) if "gbk.csv" in w]  # no "mixed encodings" note
+
+
+def test_the_download_keeps_the_label_cells_as_written() -> None:
+    at = send(page(), "labels.csv", "review,label\n很好,1\n很差,0\n,1\n还行,好评\n".encode())
+    content = upload.download_csv(*download_args(at))
+    download = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
+    assert list(download["label"]) == ["1", "0", "1", "好评"]
+
+
+def download_args(at) -> tuple:
+    scored = at.session_state["scored"][1]
+    threshold, band = at.session_state["threshold"], at.session_state["band"]
+    return scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled
+
+
+def two_sheets(first: pd.DataFrame, second: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        first.to_excel(writer, sheet_name="说明", index=False)
+        second.to_excel(writer, sheet_name="Data", index=False)
+    return buffer.getvalue()
+
+
+def test_a_workbook_opens_on_its_first_sheet_with_data_and_another_can_be_picked() -> None:
+    data_sheet = pd.DataFrame({"review": ["手机很好", "电脑很差"], "label": [1, 0]})
+    at = send(page(), "book.xlsx", two_sheets(pd.DataFrame(), data_sheet))
+    assert not at.error
+    assert at.selectbox(key="sheet").value == "Data" and at.selectbox(key="sheet").options == ["说明", "Data"]
+    assert scored_texts(at) == ["手机很好", "电脑很差"]
+    other = pd.DataFrame({"review": ["衣服喜欢"]})
+    at = send(page(), "book2.xlsx", two_sheets(other, data_sheet))
+    assert at.selectbox(key="sheet").value == "说明" and scored_texts(at) == ["衣服喜欢"]
+    at.selectbox(key="sheet").set_value("Data").run()
+    assert scored_texts(at) == ["手机很好", "电脑很差"]
+
+
+def test_duplicate_column_names_are_made_distinct_and_the_pick_is_kept() -> None:
+    at = send(page(), "dup.csv", "review,review,label\n手机很好,电脑很差,1\n".encode())
+    assert at.selectbox(key="text_col").options == ["review", "review.1", "label"]
+    at.selectbox(key="text_col").set_value("review.1").run()
+    assert at.selectbox(key="text_col").value == "review.1"
+    assert scored_texts(at) == ["电脑很差"]
+
+
+def encrypted_xlsx() -> bytes:
+    """The start of a password-protected workbook: an OLE file holding an EncryptedPackage stream."""
+    return (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(512)
+    )
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("locked.xlsx", encrypted_xlsx(), "locked.xlsx: the spreadsheet is password-protected"),
+        ("web.xls", b"<html><table><tr><td>review</td></tr></table></html>", "web.xls: a web page (HTML)"),
+        (
+            "quote.csv",
+            'review,label\n好,1\n"还行,1\n差,0\n'.encode(),
+            "quote.csv: line 3 opens a double quote",
+        ),
+    ],
+)
+def test_vague_messages_say_what_the_file_is(name: str, content: bytes, message: str) -> None:
+    at = send(page(), name, content)
+    assert len(at.error) == 1 and message in errors(at)[0], errors(at)
+
+
+def test_a_utf32_file_is_read() -> None:
+    for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
+        at = send(page(), f"{encoding}.txt", "\n".join(THREE).encode(encoding))
+        assert not at.error and scored_texts(at) == THREE
+
+
+def test_formulas_in_the_download_are_defused() -> None:
+    texts = ['=HYPERLINK("http://x","点我")', "+1+1", "@SUM(1)", "-好评", "很好"]
+    frame = pd.DataFrame({"review": texts})
+    at = send(page(), "formula.csv", csv_bytes(frame))
+    download = pd.read_csv(io.BytesIO(upload.download_csv(*download_args(at))), keep_default_na=False)
+    assert list(download["text"]) == ["'" + t for t in texts[:4]] + ["很好"]
+
+
+def test_reasons_and_file_errors_are_in_the_pages_language() -> None:
+    content = "review,label\n很好,1\n,0\n还行,一般般\n".encode()
+    at = send(page(lang="zh"), "zh.csv", content)
+    skipped = table_with(at, ZH("col_reason"))
+    assert list(skipped[ZH("col_reason")]) == ["文本为空"]
+    assert "无法识别的标签 '一般般'" in list(table_with(at, ZH("col_probability"))[ZH("col_note")])
+    download = pd.read_csv(io.BytesIO(scored_download_zh(at)), keep_default_na=False)
+    assert list(download["note"]) == ["", "文本为空", "无法识别的标签 '一般般'"]
+    at = send(page(lang="zh"), "noise.txt", random.Random(0).randbytes(5000))
+    assert "noise.txt：不是文本文件" in errors(at)[0]
+
+
+def scored_download_zh(at) -> bytes:
+    """The download of the Chinese page's button: its reasons worded in Chinese."""
+    return upload.download_csv(*download_args(at), describer(ZH))

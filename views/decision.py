@@ -8,7 +8,7 @@ import time
 import numpy as np
 import streamlit as st
 
-from sentiment import Predictor, charts, upload
+from sentiment import Predictor, charts, limits, upload
 from sentiment.bands import CRITERIA, DEFAULTS, choose_band
 from sentiment.calibration import reliability
 from sentiment.pagestate import clamp, fit_band, to_query
@@ -156,4 +156,6 @@ def decision_panel(
     curves(scored, labelled, threshold, band, tr)
     state = st.session_state
     st.query_params.from_dict(to_query(state.text, state.per_line, threshold, band, state.lang))
+    if len(state.text) > limits.LINK_CHARS:  # to_query left the text out of the link
+        st.caption(tr("url_text_too_long"))
     st.caption(tr("redrawn", ms=f"{1000 * (time.perf_counter() - start):.0f}"))

@@ -46,12 +46,14 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
     if len(texts) > limits.ROWS:
         st.error(tr("too_many_lines", n=f"{len(texts):,}", limit=f"{limits.ROWS:,}"))
         return [], []
-    if too_long := upload.long_lines(texts):
-        if len(texts) == 1:
-            st.error(tr("one_text_too_long", n=f"{len(texts[0]):,}", limit=f"{limits.TEXT_CHARS:,}"))
-        else:
-            st.error(tr("text_too_long", lines=numbers_named(too_long), limit=f"{limits.TEXT_CHARS:,}"))
+    too_long = upload.long_lines(texts)
+    if too_long and len(texts) == 1:
+        st.error(tr("one_text_too_long", n=f"{len(texts[0]):,}", limit=f"{limits.TEXT_CHARS:,}"))
         return [], []
+    if too_long:  # the other lines are scored; the table keeps each line's own number
+        st.warning(tr("text_too_long", lines=numbers_named(too_long), limit=f"{limits.TEXT_CHARS:,}"))
+    st.session_state.typed_rows = [i for i in range(1, len(texts) + 1) if i not in set(too_long)]
+    texts = [texts[i - 1] for i in st.session_state.typed_rows]
     words = [w for t in texts[:50] for w in words_of(path, t)]
     if len(texts) == 1:
         show_segmentation(words, predictor, tr)
@@ -87,4 +89,5 @@ def typed_result(
             charts.probability_scale(float(scores[0]), threshold, band, tr), key="scale", config=PLAIN
         )
     else:
-        show_table(upload.result_table(upload.lines_frame(texts), scores, threshold, band), tr, "lines_table")
+        frame = upload.lines_frame(texts, st.session_state.typed_rows)
+        show_table(upload.result_table(frame, scores, threshold, band), tr, "lines_table")

@@ -11,7 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from sentiment import Predictor, charts, limits, upload
+from sentiment.i18n import describer
 from sentiment.markup import escape_markdown
+from sentiment.messages import InputError
 from sentiment.thresholds import binary_metrics, selective_metrics
 from views.common import PLAIN, Tr, show_table
 
@@ -32,8 +34,9 @@ def uploaded(
         return None
     try:
         return read_upload(file, predictor, tr)
-    except ValueError as err:
-        st.error(tr("upload_error", error=escape_markdown(str(err))))
+    except ValueError as err:  # an InputError in the user's language; any other as it reads
+        reason = describer(tr)(err.message) if isinstance(err, InputError) else str(err)
+        st.error(tr("upload_error", error=escape_markdown(reason)))
         return None
 
 
@@ -41,9 +44,14 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
     """Column pickers (sidebar), then the scored upload; ValueError for an unusable file."""
     content = file.getvalue()
     upload.check_size(len(content), limits.UPLOAD_MB, file.name)
-    text_col = label_col = None
+    text_col = label_col = sheet = None
+    names, first = remember("sheets", file.file_id, lambda: upload.sheets_of(content, file.name))
+    if len(names) > 1:
+        sheet = st.sidebar.selectbox(tr("sheet"), names, key="sheet", index=names.index(first))
     if upload.is_table(file.name):
-        columns = remember("columns", file.file_id, lambda: upload.columns_of(content, file.name))
+        columns = remember(
+            "columns", (file.file_id, sheet), lambda: upload.columns_of(content, file.name, sheet)
+        )
         guess = upload.guess_text_column(columns)
         text_col = st.sidebar.selectbox(
             tr("text_column"), columns, key="text_col", index=None if guess is None else columns.index(guess)
@@ -59,16 +67,22 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
             )
             or None
         )
-    key = (file.file_id, text_col, label_col)
+    key = (file.file_id, sheet, text_col, label_col)
     return remember(
-        "scored", key, lambda: score_upload(content, file.name, text_col, label_col, predictor, tr)
+        "scored", key, lambda: score_upload(content, file.name, text_col, label_col, sheet, predictor, tr)
     )
 
 
 def score_upload(
-    content: bytes, name: str, text_col: str | None, label_col: str | None, predictor: Predictor, tr: Tr
+    content: bytes,
+    name: str,
+    text_col: str | None,
+    label_col: str | None,
+    sheet: str | None,
+    predictor: Predictor,
+    tr: Tr,
 ) -> upload.Scored:
-    loaded = upload.load_upload(content, name, text_col, label_col)
+    loaded = upload.load_upload(content, name, text_col, label_col, sheet)
     texts = loaded.frame["text"].tolist()
     bar = st.progress(0.0, text=tr("scoring", done=0, total=len(texts)))
     parts = []
@@ -103,13 +117,14 @@ def show_metrics(
 
 def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, float], tr: Tr) -> None:
     st.subheader(tr("upload_results", name=escape_markdown(scored.name)))
+    describe = describer(tr)
     for note in scored.notes:
-        st.warning(escape_markdown(note))
+        st.warning(escape_markdown(describe(note)))
     if scored.unlabelled:
-        fields = upload.unlabelled_summary(scored.unlabelled)
+        fields = upload.unlabelled_summary(scored.unlabelled, describe)
         st.warning(tr("unlabelled_rows", **{k: escape_markdown(v) for k, v in fields.items()}))
     if len(scored.scores):
-        table = upload.result_table(scored.frame, scored.scores, threshold, band, scored.unlabelled)
+        table = upload.result_table(scored.frame, scored.scores, threshold, band, scored.unlabelled, describe)
         counts = table["verdict"].value_counts()
         st.write(
             tr(
@@ -138,7 +153,7 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         st.warning(tr("skipped_rows", n=len(scored.skipped)))
         with st.expander(tr("skipped_title")):
             st.dataframe(
-                upload.skipped_table(scored.skipped).rename(
+                upload.skipped_table(scored.skipped, describe).rename(
                     columns={"row": tr("col_row"), "reason": tr("col_reason"), "text": tr("col_text")}
                 ),
                 hide_index=True,
@@ -150,6 +165,6 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         mime="text/csv",
         file_name=f"{Path(scored.name).stem}-scored.csv",
         data=lambda: upload.download_csv(
-            scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled
+            scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled, describe
         ),
     )
