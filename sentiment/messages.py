@@ -90,6 +90,10 @@ class InputError(ValueError):
         super().__init__(str(self.message))
 
 
+ENGLISH_GRAMMAR = frozenset({"s", "lines_s", "others", "verb"})
+"""Fields that carry English plural and verb agreement only; other languages may leave them out."""
+
+
 def plural(count: int) -> str:
     """English's plural "s" for ``count`` things."""
     return "" if count == 1 else "s"
