@@ -14,8 +14,8 @@ from sentiment.calibration import reliability as reliability_bins
 from sentiment.data import Skipped
 from sentiment.embeddings import WordVectors
 from sentiment.i18n import STRINGS, translator
-from sentiment.messages import ENGLISH_GRAMMAR
 from sentiment.markup import escape_markdown, segmentation_markdown
+from sentiment.messages import ENGLISH_GRAMMAR
 from sentiment.neighbours import neighbour_table, pca_2d, scatter_points, typed_words
 from sentiment.pagestate import from_query, initial_state, to_query
 from sentiment.teaching_charts import axis_chart, contribution_bars, gate_heatmap, reading_curve
