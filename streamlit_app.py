@@ -17,9 +17,9 @@ import numpy as np
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.i18n import LANGUAGES, translator
-from sentiment.markup import escape_markdown
-from sentiment.pagestate import initial_state
+from sentiment.page.i18n import LANGUAGES, translator
+from sentiment.page.markup import escape_markdown
+from sentiment.page.pagestate import initial_state
 from views.common import get_predictor, scores_of
 from views.decision import decision_panel
 from views.neighbours import neighbour_section

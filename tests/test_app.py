@@ -7,9 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from sentiment import limits, load_predictor
-from sentiment.i18n import translator
-from sentiment.verdict import describe, verdict_text
+from sentiment import load_predictor
+from sentiment.data import limits
+from sentiment.decision.verdict import describe, verdict_text
+from sentiment.page.i18n import translator
 from tests.app_fixtures import checkpoint_env, headline, page, table_with
 
 pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)

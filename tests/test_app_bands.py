@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sentiment import load_predictor
-from sentiment.bands import DEFAULTS, choose_band
-from sentiment.i18n import translator
+from sentiment.decision.bands import DEFAULTS, choose_band
+from sentiment.page.i18n import translator
 from tests.app_fixtures import checkpoint_env, csv_bytes, page, reviews_table
 from tests.app_fixtures import upload as send
 

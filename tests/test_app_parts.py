@@ -9,18 +9,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment import charts
-from sentiment.calibration import reliability as reliability_bins
-from sentiment.data import Skipped
-from sentiment.embeddings import WordVectors
-from sentiment.i18n import STRINGS, translator
-from sentiment.markup import escape_markdown, segmentation_markdown
-from sentiment.messages import ENGLISH_GRAMMAR
-from sentiment.neighbours import neighbour_table, pca_2d, scatter_points, typed_words
-from sentiment.pagestate import from_query, initial_state, to_query
-from sentiment.teaching_charts import axis_chart, contribution_bars, gate_heatmap, reading_curve
-from sentiment.upload import download_csv, guess_text_column, lines_frame
-from sentiment.verdict import describe, verdict_text
+from sentiment.core.embeddings import WordVectors
+from sentiment.data.loaders import Skipped
+from sentiment.data.messages import ENGLISH_GRAMMAR
+from sentiment.decision.temperature import reliability as reliability_bins
+from sentiment.decision.verdict import describe, verdict_text
+from sentiment.page import charts
+from sentiment.page.i18n import STRINGS, translator
+from sentiment.page.markup import escape_markdown, segmentation_markdown
+from sentiment.page.pagestate import from_query, initial_state, to_query
+from sentiment.page.results import download_csv, guess_text_column, lines_frame
+from sentiment.page.teaching_charts import axis_chart, contribution_bars, gate_heatmap, reading_curve
+from sentiment.teaching.neighbors import neighbour_table, pca_2d, scatter_points, typed_words
 
 EN, ZH = translator("en"), translator("zh")
 

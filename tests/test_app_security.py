@@ -8,8 +8,8 @@ import re
 import pytest
 import streamlit as st
 
-import sentiment.predict
-from sentiment.i18n import translator
+import sentiment.core.predict
+from sentiment.page.i18n import translator
 from tests.app_fixtures import checkpoint_env, csv_bytes, page, reviews_table
 from tests.app_fixtures import upload as send
 
@@ -28,9 +28,9 @@ MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 
 
 def test_url_parameters_never_choose_a_server_path(monkeypatch, checkpoint_env) -> None:
-    loaded, real = [], sentiment.predict.load_checkpoint
+    loaded, real = [], sentiment.core.predict.load_checkpoint
     spy = lambda path, **kw: loaded.append(str(path)) or real(path, **kw)  # noqa: E731
-    monkeypatch.setattr(sentiment.predict, "load_checkpoint", spy)
+    monkeypatch.setattr(sentiment.core.predict, "load_checkpoint", spy)
     st.cache_resource.clear()  # so the page loads its checkpoint again, in front of the spy
     at = page(PATHS | {"text": "手机很好"})
     assert not at.exception and not at.error

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from sentiment import load_predictor
-from sentiment.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
-from sentiment.checkpoint import save_checkpoint
-from sentiment.i18n import translator
-from sentiment.wordplay import analogy, odd_one_out, similarity
+from sentiment.core.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
+from sentiment.core.checkpoint import save_checkpoint
+from sentiment.page.i18n import translator
+from sentiment.teaching.wordplay import analogy, odd_one_out, similarity
 from tests.app_fixtures import checkpoint_env, page
 from tests.random_model import random_predictor
 from views.whatif import ORDER_EXAMPLES

@@ -10,13 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment import limits, load_predictor, upload
-from sentiment.calibration import reliability
-from sentiment.i18n import translator
-from sentiment.thresholds import expected_calibration_error
+from measure.panel_timing import slider_times
+from sentiment import load_predictor
+from sentiment.data import limits
+from sentiment.decision.temperature import reliability
+from sentiment.decision.thresholds import expected_calibration_error
+from sentiment.page import results
+from sentiment.page.i18n import translator
 from tests.app_fixtures import checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
-from views.panel_timing import slider_times
 
 pytestmark = pytest.mark.usefixtures(checkpoint_env.__name__)
 EN = translator("en")
@@ -142,7 +144,7 @@ def test_panel_with_ten_thousand_labelled_points(predictor) -> None:
     assert EN("source_upload", n=10_000) in [c.value for c in at.caption]
     times = slider_times(at, (0.3, 0.6, 0.45))["server_ms"]
     assert min(times) < 1000  # the target is 150 ms on an idle machine; this guards against regressions only
-    download = upload.download_csv(
+    download = results.download_csv(
         at.session_state["scored"][1].frame, at.session_state["scored"][1].scores, [], 0.45, (0.45, 0.45)
     )
     assert len(pd.read_csv(io.BytesIO(download))) == 10_000

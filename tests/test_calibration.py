@@ -6,9 +6,10 @@ import shutil
 import numpy as np
 import pytest
 
-from sentiment import calibrate, load_predictor
-from sentiment.calibration import apply_temperature, fit_temperature, logit, nll, reliability
-from sentiment.thresholds import classify, expected_calibration_error
+from sentiment import load_predictor
+from sentiment.decision.temperature import apply_temperature, fit_temperature, logit, nll, reliability
+from sentiment.decision.thresholds import classify, expected_calibration_error
+from sentiment.training import calibrate
 
 
 def overconfident(temperature: float, n: int = 20_000, seed: int = 0):

@@ -3,7 +3,7 @@ import json
 import numpy as np
 from scipy import sparse
 
-from sentiment.ceiling import NbLogistic, main, nb_ratio
+from sentiment.benchmarks.ceiling import NbLogistic, main, nb_ratio
 from tests.synthetic import synthetic_reviews
 
 

@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from sentiment import load_predictor
-from sentiment.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
-from sentiment.checkpoint import META, VALIDATION, VECTORS, WEIGHTS, load_checkpoint, save_checkpoint
+from sentiment.core.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
+from sentiment.core.checkpoint import META, VALIDATION, VECTORS, WEIGHTS, load_checkpoint, save_checkpoint
 
 TEXTS = ["手机很好", "服务恶劣", "", "😀", "完全没见过的词语组合"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sentiment.counterfactual import COLUMNS, substitutions
-from sentiment.thresholds import classify
-from sentiment.verdict import LABELS
+from sentiment.decision.thresholds import classify
+from sentiment.decision.verdict import LABELS
+from sentiment.teaching.counterfactual import COLUMNS, substitutions
 
 
 def test_each_swap_is_scored_as_its_own_text(tiny_predictor):

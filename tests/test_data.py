@@ -1,4 +1,4 @@
-"""Tests for sentiment.data; every fixture file is written into tmp_path or built in memory."""
+"""Tests for sentiment.data.loaders; every fixture file is written into tmp_path or built in memory."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sentiment.data import (
+from sentiment.data.decoding import decode_bytes
+from sentiment.data.loaders import (
     Loaded,
     Skipped,
     concat,
@@ -21,8 +22,7 @@ from sentiment.data import (
     read_lines,
     read_table,
 )
-from sentiment.decoding import decode_bytes
-from sentiment.messages import Message
+from sentiment.data.messages import Message
 from tests.test_labels import NEGATIVE, POSITIVE
 
 CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"

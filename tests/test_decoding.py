@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sentiment.data import read_lines, read_table
-from sentiment.decoding import LINES_NAMED, decode_text
+from sentiment.data.decoding import LINES_NAMED, decode_text
+from sentiment.data.loaders import read_lines, read_table
 
 UTF8, GBK = "质量很好\n".encode(), "质量很差\n".encode("gbk")
 TEXTS = {UTF8: "质量很好", GBK: "质量很差"}

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
-from sentiment.embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary, train_word2vec
+from sentiment.core.embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary, train_word2vec
 
 
 @pytest.fixture

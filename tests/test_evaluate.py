@@ -6,11 +6,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sentiment import data as datasets
-from sentiment.evaluate import DATA_FLAGS, evaluation_sets, locate, metrics_table, rebuild, reevaluate, unseen
-from sentiment.inputs import packaged, spelled
-from sentiment.predict import DEFAULT_CHECKPOINT
-from sentiment.splits import dedup
+from sentiment.core.predict import DEFAULT_CHECKPOINT
+from sentiment.data import loaders
+from sentiment.data.inputs import packaged, spelled
+from sentiment.data.splits import dedup
+from sentiment.training.evaluate import (
+    DATA_FLAGS,
+    evaluation_sets,
+    locate,
+    metrics_table,
+    rebuild,
+    reevaluate,
+    unseen,
+)
 from tests.synthetic import TINY_ARGS
 
 
@@ -23,7 +31,7 @@ def loaded(rows):
             "row": range(len(rows)),
         }
     )
-    return datasets.Loaded(frame, [])
+    return loaders.Loaded(frame, [])
 
 
 def test_unseen_drops_copies_punctuation_variants_and_truncations():
@@ -90,7 +98,7 @@ def test_recompute_gives_the_same_metrics_and_checks_the_data(tiny_checkpoint, t
 
 def test_out_of_domain_sets_drop_texts_seen_by_word2vec():
     frame = pd.DataFrame({"text": ["a1"], "label": [1], "source": ["s"], "key": ["a1"], "split": ["train"]})
-    sets = evaluation_sets(frame, {"hotel": loaded([("b1", 0), ("c1", 1)])}, unlabeled=["B1!"])
+    sets = evaluation_sets(frame, {"hotel": loaded([("b1", 0), ("c1", 1)])}, w2v_texts=["B1!"])
     assert sets["ood:hotel"]["text"].tolist() == ["c1"]
 
 
@@ -121,7 +129,7 @@ def test_rebuild_from_a_checkpoint_whose_recorded_paths_do_not_exist(
     (copy / "meta.json").write_text(json.dumps(meta))
     rebuilt = rebuild(copy, moved)
     assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
-    assert len(rebuilt.inputs.unlabeled) == 50
+    assert len(rebuilt.inputs.w2v_texts) == 50
     with pytest.raises(FileNotFoundError):
         rebuild(copy)  # without --data: the recorded folder
 
@@ -135,18 +143,18 @@ def test_an_old_checkpoint_naming_another_machines_site_packages_rebuilds(
     meta = json.loads((copy / "meta.json").read_text())
     table = "../shared/data/data0/reviews.csv"
     lines = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/tinytexts/texts/lines.txt"
-    argv = ["--table", table, "--unlabeled", lines, "--out", "runs/x", *TINY_ARGS]
+    argv = ["--table", table, "--unlabeled", lines, "--out", "runs/x", *TINY_ARGS]  # the flag's old name
     meta["command"] = "python -m sentiment.train " + shlex.join(argv)
     meta["data"][0]["path"] = table
     meta["data"][1] = {"path": lines, "kind": "unlabeled", "sha256": meta["data"][1]["sha256"]}
     (copy / "meta.json").write_text(json.dumps(meta))
     rebuilt = rebuild(copy, corpus_csv.parent.parent)
     assert rebuilt.frame["split"].value_counts().to_dict() == meta["split_sizes"]
-    assert len(rebuilt.inputs.unlabeled) == 50
+    assert len(rebuilt.inputs.w2v_texts) == 50
 
 
 def test_the_shipped_checkpoint_records_no_folder_of_the_training_machine():
-    from sentiment.train import build_parser
+    from sentiment.training.train import build_parser
 
     meta = json.loads((DEFAULT_CHECKPOINT / "meta.json").read_text(encoding="utf-8"))
     args = build_parser().parse_args(shlex.split(meta["command"].removeprefix("python -m sentiment.train")))

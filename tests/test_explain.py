@@ -10,9 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sentiment import load_predictor
-from sentiment.config import ModelConfig
-from sentiment.forward import NumpyNet
-from sentiment.model import SentimentNet
+from sentiment.core.config import ModelConfig
+from sentiment.core.forward import NumpyNet
+from sentiment.core.model import SentimentNet
 from tests.random_model import random_predictor
 from tests.synthetic import NETWORKS
 

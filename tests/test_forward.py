@@ -2,10 +2,10 @@ import numpy as np
 import pytest
 import torch
 
-from sentiment.config import ModelConfig
-from sentiment.encoding import pad_batch
-from sentiment.forward import NumpyNet, expected_shapes
-from sentiment.model import SentimentNet
+from sentiment.core.config import ModelConfig
+from sentiment.core.encoding import pad_batch
+from sentiment.core.forward import NumpyNet, expected_shapes
+from sentiment.core.model import SentimentNet
 from tests.synthetic import NETWORKS
 
 

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment import data, limits, upload
-from sentiment.i18n import describer, translator
-from sentiment.zipcheck import check_zip
+from sentiment.data import limits, loaders
+from sentiment.data.zipcheck import check_zip
+from sentiment.page import results
+from sentiment.page.i18n import describer, translator
 from tests.app_fixtures import APP, checkpoint_env, csv_bytes, page, reviews_table, table_with, xlsx_bytes
 from tests.app_fixtures import upload as send
 from tests.synthetic import synthetic_reviews
@@ -58,7 +59,7 @@ def scored_download(at) -> pd.DataFrame:
     """The CSV the page's download button would give, read back."""
     scored = at.session_state["scored"][1]
     threshold, band = at.session_state["threshold"], at.session_state["band"]
-    content = upload.download_csv(
+    content = results.download_csv(
         scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled
     )
     return pd.read_csv(io.BytesIO(content), keep_default_na=False)
@@ -91,16 +92,16 @@ def test_a_zip_bomb_is_refused_before_anything_is_inflated(monkeypatch) -> None:
     def inflate(*args, **kwargs):
         raise AssertionError("the spreadsheet reader ran on a zip bomb")
 
-    monkeypatch.setattr(data.pd, "read_excel", inflate)
+    monkeypatch.setattr(loaders.pd, "read_excel", inflate)
     with pytest.raises(ValueError, match=r"bomb\.xlsx: refused, its part xl/worksheets/sheet1\.xml would"):
-        data.read_table(bomb, "bomb.xlsx")
+        loaders.read_table(bomb, "bomb.xlsx")
 
 
 def test_a_spreadsheet_too_big_once_unzipped_is_refused(monkeypatch) -> None:
     sheet = xlsx_bytes(reviews_table(3000))
     unzipped = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(sheet)).infolist())
     check_zip(sheet, "ok.xlsx")
-    monkeypatch.setattr("sentiment.zipcheck.UNZIPPED_MB", unzipped // 2**20 // 2 or 0)
+    monkeypatch.setattr("sentiment.data.zipcheck.UNZIPPED_MB", unzipped // 2**20 // 2 or 0)
     with pytest.raises(ValueError, match=r"big\.xlsx: refused, it would unzip to .* MB, more than the"):
         check_zip(sheet, "big.xlsx")
 
@@ -118,9 +119,9 @@ def lying_zip(megabytes: int, declared: int) -> bytes:
 def test_a_zip_that_lies_about_its_sizes_is_refused(monkeypatch) -> None:
     lie = lying_zip(50, declared=100_000)
     assert zipfile.ZipFile(io.BytesIO(lie)).getinfo("xl/worksheets/sheet1.xml").file_size == 100_000
-    monkeypatch.setattr(data.pd, "read_excel", lambda *a, **k: pytest.fail("the reader ran on a zip bomb"))
+    monkeypatch.setattr(loaders.pd, "read_excel", lambda *a, **k: pytest.fail("the reader ran on a zip bomb"))
     with pytest.raises(ValueError, match=r"lie\.xlsx: refused, its part xl/worksheets/sheet1\.xml does not"):
-        data.read_table(lie, "lie.xlsx")
+        loaders.read_table(lie, "lie.xlsx")
     short = lying_zip(0, declared=500_000)  # says more than it holds: damaged, refused too
     with pytest.raises(ValueError, match="does not inflate to the size its zip declares"):
         check_zip(short, "short.xlsx")
@@ -252,11 +253,11 @@ def test_limits_are_shown_and_agree_with_the_server_config() -> None:
 def test_a_file_at_the_row_limit_is_read_and_downloaded_whole(tiny_predictor) -> None:
     frame = reviews_table(limits.ROWS, seed=3)
     frame.loc[7, "review"] = ""  # one unscorable row: marked in the download, not dropped
-    loaded = upload.load_upload(csv_bytes(frame), "big.csv", "review", "label")
+    loaded = results.load_upload(csv_bytes(frame), "big.csv", "review", "label")
     texts = loaded.frame["text"]
     unique = texts.unique().tolist()  # the synthetic reviews repeat: score each once, as the page would
     scores = texts.map(dict(zip(unique, tiny_predictor.predict_proba(unique)))).to_numpy()
-    content = upload.download_csv(loaded.frame, scores, loaded.skipped, 0.5, (0.4, 0.6))
+    content = results.download_csv(loaded.frame, scores, loaded.skipped, 0.5, (0.4, 0.6))
     download = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
     assert len(download) == limits.ROWS
     assert download["row"].astype(int).tolist() == list(range(2, limits.ROWS + 2))
@@ -265,7 +266,7 @@ def test_a_file_at_the_row_limit_is_read_and_downloaded_whole(tiny_predictor) ->
 
 def test_scoring_in_chunks_reports_progress_and_keeps_order(tiny_predictor) -> None:
     texts = [t for t, _ in synthetic_reviews(2 * limits.CHUNK + 5, seed=4)]
-    chunks = list(upload.score_in_chunks(tiny_predictor.predict_proba, texts))
+    chunks = list(results.score_in_chunks(tiny_predictor.predict_proba, texts))
     assert [done for done, _ in chunks] == [limits.CHUNK, 2 * limits.CHUNK, len(texts)]
     together = tiny_predictor.predict_proba(texts)
     np.testing.assert_allclose(np.concatenate([p for _, p in chunks]), together, atol=1e-6)
@@ -312,7 +313,7 @@ def test_a_gbk_file_whose_rows_happen_to_be_valid_utf8_is_read_whole_as_gbk() ->
 
 def test_the_download_keeps_the_label_cells_as_written() -> None:
     at = send(page(), "labels.csv", "review,label\n很好,1\n很差,0\n,1\n还行,好评\n".encode())
-    content = upload.download_csv(*download_args(at))
+    content = results.download_csv(*download_args(at))
     download = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
     assert list(download["label"]) == ["1", "0", "1", "好评"]
 
@@ -386,7 +387,7 @@ def test_formulas_in_the_download_are_defused() -> None:
     texts = ['=HYPERLINK("http://x","点我")', "+1+1", "@SUM(1)", "-好评", "很好"]
     frame = pd.DataFrame({"review": texts})
     at = send(page(), "formula.csv", csv_bytes(frame))
-    download = pd.read_csv(io.BytesIO(upload.download_csv(*download_args(at))), keep_default_na=False)
+    download = pd.read_csv(io.BytesIO(results.download_csv(*download_args(at))), keep_default_na=False)
     assert list(download["text"]) == ["'" + t for t in texts[:4]] + ["很好"]
 
 
@@ -404,4 +405,4 @@ def test_reasons_and_file_errors_are_in_the_pages_language() -> None:
 
 def scored_download_zh(at) -> bytes:
     """The download of the Chinese page's button: its reasons worded in Chinese."""
-    return upload.download_csv(*download_args(at), describer(ZH))
+    return results.download_csv(*download_args(at), describer(ZH))

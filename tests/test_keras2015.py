@@ -6,7 +6,16 @@ import numpy as np
 import pytest
 import torch
 
-from sentiment.keras2015 import GATES, KerasLSTM, Net2015, fit, hard_sigmoid, keras_bce, pad_front, word_index
+from sentiment.su2015.network import (
+    GATES,
+    KerasLSTM,
+    Net2015,
+    fit,
+    hard_sigmoid,
+    keras_bce,
+    pad_front,
+    word_index,
+)
 
 
 def test_hard_sigmoid_is_keras_clip() -> None:

@@ -1,11 +1,11 @@
-"""Tests for sentiment.labels: every accepted spelling, and clear errors for the rest."""
+"""Tests for sentiment.data.labels: every accepted spelling, and clear errors for the rest."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from sentiment.labels import label_or_none, parse_label
+from sentiment.data.labels import label_or_none, parse_label
 
 POSITIVE = ["1", "1.0", "pos", "positive", "正面", "好评", "积极", "true", "yes"]
 NEGATIVE = ["0", "0.0", "neg", "negative", "负面", "差评", "消极", "false", "no"]

@@ -1,9 +1,9 @@
 import pytest
 import torch
 
-from sentiment.config import PAD, UNK, ModelConfig
-from sentiment.encoding import pad_batch, token_ids
-from sentiment.model import SentimentNet
+from sentiment.core.config import PAD, UNK, ModelConfig
+from sentiment.core.encoding import pad_batch, token_ids
+from sentiment.core.model import SentimentNet
 from tests.synthetic import NETWORKS
 
 

@@ -59,7 +59,7 @@ def test_neighbors(tiny_predictor):
 
 
 def test_numpy_and_torch_engines_agree(tiny_predictor):
-    from sentiment.predict import TORCH_FROM
+    from sentiment.core.predict import TORCH_FROM
 
     texts = [t for t, _ in synthetic_reviews(TORCH_FROM + 20, seed=3)] + ["", "😀"]
     by_torch = tiny_predictor.predict_proba(texts)  # one big call: torch

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment.reproduce import COLUMNS, dedup_split, main, overlap, post_split
-from sentiment.reproduce_report import band_chart, table
+from sentiment.su2015.report import band_chart, table
+from sentiment.su2015.reproduce import COLUMNS, dedup_split, main, overlap, post_split
 from tests.synthetic import synthetic_reviews
 
 TINY = [
@@ -95,7 +95,7 @@ def test_post_split_even_train_odd_test_band_on_halves() -> None:
 def test_dedup_split_leaves_no_test_text_in_training() -> None:
     texts = [f"评论{i % 30}号" for i in range(60)] + ["两种标签", "两种标签"]
     frame = pd.DataFrame({"text": texts, "label": pd.array([i % 2 for i in range(62)], dtype="Int64")})
-    from sentiment.reproduce import Settings
+    from sentiment.su2015.reproduce import Settings
 
     split, report = dedup_split(frame, Settings(val_fraction=0.2))
     assert report.conflicting_texts == 1

@@ -1,4 +1,4 @@
-from sentiment.speed import cold_load, fresh_process, latency_ms, segmentation, throughput, typical
+from sentiment.benchmarks.speed import cold_load, fresh_process, latency_ms, segmentation, throughput, typical
 
 
 def test_typical_keeps_the_middle_half_by_length():

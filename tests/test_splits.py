@@ -5,8 +5,8 @@ import hashlib
 import pandas as pd
 import pytest
 
-from sentiment.data import concat
-from sentiment.splits import (
+from sentiment.data.loaders import concat
+from sentiment.data.splits import (
     SPLIT_PREFIX,
     DedupReport,
     assign_split,

@@ -1,6 +1,6 @@
 import pytest
 
-from sentiment.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict, strip_pos_tags
+from sentiment.core.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict, strip_pos_tags
 
 
 @pytest.mark.parametrize(

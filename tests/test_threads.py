@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from sentiment.predict import TORCH_FROM
+from sentiment.core.predict import TORCH_FROM
 from tests.synthetic import synthetic_reviews
 
 THREADS = 8

@@ -1,11 +1,11 @@
-"""Tests for sentiment.thresholds, each against a hand-computed or brute-force answer."""
+"""Tests for sentiment.decision.thresholds, each against a hand-computed or brute-force answer."""
 
 import json
 
 import numpy as np
 import pytest
 
-from sentiment.thresholds import (
+from sentiment.decision.thresholds import (
     balanced_threshold,
     binary_metrics,
     classify,

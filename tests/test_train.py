@@ -3,9 +3,9 @@ import json
 import numpy as np
 import pytest
 
-from sentiment.checkpoint import META
-from sentiment.inputs import sha256
-from sentiment.train import build_parser, main
+from sentiment.core.checkpoint import META
+from sentiment.data.inputs import sha256
+from sentiment.training.train import build_parser, main
 from tests.synthetic import TINY_ARGS, synthetic_reviews
 
 
@@ -48,7 +48,7 @@ def test_meta_records_packaged_files_as_resources_and_data_files_relative_to_dat
             "package": "tinytexts",
             "version": "1.0",
             "resource": "texts/lines.txt",
-            "kind": "unlabeled",
+            "kind": "w2v_texts",
             "sha256": sha256(tiny_package / "texts" / "lines.txt"),
         },
     ]
@@ -59,7 +59,7 @@ def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
     """The threshold and band are chosen on these scores, so they must be what the shipped
     (float16-embedding) model gives, not the in-memory float32 one."""
     from sentiment import load_predictor
-    from sentiment.evaluate import rebuild
+    from sentiment.training.evaluate import rebuild
 
     p = load_predictor(tiny_checkpoint)
     val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
@@ -80,11 +80,11 @@ def test_pos_neg_files_baseline_and_ood(tmp_path):
     tagged.write_text(f"迈向/v  充满/v  希望/n\n{unseen_by_labels}\n", encoding="utf-8")
     out = tmp_path / "ckpt"
     main(
-        ["--pos", str(pos), "--neg", str(neg), "--ood", str(ood), "--unlabeled-tagged", str(tagged)]
+        ["--pos", str(pos), "--neg", str(neg), "--ood", str(ood), "--w2v-tagged", str(tagged)]
         + ["--baseline", "--out", str(out), *TINY_ARGS]
     )
     meta = json.loads((out / META).read_text())
-    assert [d["kind"] for d in meta["data"]] == ["pos", "neg", "unlabeled", "ood"]
+    assert [d["kind"] for d in meta["data"]] == ["pos", "neg", "w2v_texts", "ood"]
     assert meta["data"][0]["skipped"] == 1  # the blank line
     metrics = meta["metrics"]
     seen = {t for t, _ in rows} | {unseen_by_labels}  # Word2Vec saw it
@@ -136,7 +136,7 @@ def test_a_table_without_labels_is_a_clear_error(tmp_path):
 def test_batches_cover_every_text_once(bucket):
     import torch
 
-    from sentiment.train import batches
+    from sentiment.training.train import batches
 
     lengths = [(7 * i) % 97 + 1 for i in range(1000)]
     cut = batches(lengths, 16, bucket, torch.Generator().manual_seed(3))
@@ -147,7 +147,7 @@ def test_batches_cover_every_text_once(bucket):
 def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_lengths():
     import torch
 
-    from sentiment.train import batches
+    from sentiment.training.train import batches
 
     lengths = [(7 * i) % 97 + 1 for i in range(1000)]
     order = torch.randperm(1000, generator=torch.Generator().manual_seed(3)).tolist()

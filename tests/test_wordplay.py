@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sentiment.embeddings import WordVectors
-from sentiment.wordplay import analogy, axis_positions, odd_one_out, similarity
+from sentiment.core.embeddings import WordVectors
+from sentiment.teaching.wordplay import analogy, axis_positions, odd_one_out, similarity
 
 # king - man + woman on axes (royal, male, female, fruit); lengths differ on purpose: only directions count
 HAND = WordVectors(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from sentiment import Predictor, charts
-from sentiment.markup import escape_markdown
-from sentiment.neighbours import neighbour_table, scatter_points, typed_words
+from sentiment import Predictor
+from sentiment.page import charts
+from sentiment.page.markup import escape_markdown
+from sentiment.teaching.neighbors import neighbour_table, scatter_points, typed_words
 from views.common import PLAIN, Tr, scores_of
 
 WORD_CHOICES = 200  # words of the input offered in the neighbour picker

@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.markup import escape_markdown
-from sentiment.neighbours import typed_words
-from sentiment.teaching_charts import axis_chart
-from sentiment.wordplay import analogy, axis_positions, odd_one_out, similarity
+from sentiment.page.markup import escape_markdown
+from sentiment.page.teaching_charts import axis_chart
+from sentiment.teaching.neighbors import typed_words
+from sentiment.teaching.wordplay import analogy, axis_positions, odd_one_out, similarity
 from views.common import PLAIN, Tr
 
 DEFAULTS = {

@@ -10,11 +10,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sentiment import Predictor, charts, limits, upload
-from sentiment.i18n import describer
-from sentiment.markup import escape_markdown
-from sentiment.messages import InputError
-from sentiment.thresholds import binary_metrics, selective_metrics
+from sentiment import Predictor
+from sentiment.data import limits
+from sentiment.data.messages import InputError
+from sentiment.decision.thresholds import binary_metrics, selective_metrics
+from sentiment.page import charts, results
+from sentiment.page.i18n import describer
+from sentiment.page.markup import escape_markdown
 from views.common import PLAIN, Tr, show_table
 
 
@@ -27,7 +29,7 @@ def remember(slot: str, key: object, compute: Callable[[], object]) -> object:
 
 def uploaded(
     file: st.runtime.uploaded_file_manager.UploadedFile | None, predictor: Predictor, tr: Tr
-) -> upload.Scored | None:
+) -> results.Scored | None:
     """The scored upload, or None (no file, or an unusable one: said on the page)."""
     if file is None:
         st.session_state.pop("scored", None)
@@ -43,16 +45,16 @@ def uploaded(
 def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: Predictor, tr: Tr):
     """Column pickers (sidebar), then the scored upload; ValueError for an unusable file."""
     content = file.getvalue()
-    upload.check_size(len(content), limits.UPLOAD_MB, file.name)
+    results.check_size(len(content), limits.UPLOAD_MB, file.name)
     text_col = label_col = sheet = None
-    names, first = remember("sheets", file.file_id, lambda: upload.sheets_of(content, file.name))
+    names, first = remember("sheets", file.file_id, lambda: results.sheets_of(content, file.name))
     if len(names) > 1:
         sheet = st.sidebar.selectbox(tr("sheet"), names, key="sheet", index=names.index(first))
-    if upload.is_table(file.name):
+    if results.is_table(file.name):
         columns = remember(
-            "columns", (file.file_id, sheet), lambda: upload.columns_of(content, file.name, sheet)
+            "columns", (file.file_id, sheet), lambda: results.columns_of(content, file.name, sheet)
         )
-        guess = upload.guess_text_column(columns)
+        guess = results.guess_text_column(columns)
         text_col = st.sidebar.selectbox(
             tr("text_column"), columns, key="text_col", index=None if guess is None else columns.index(guess)
         )
@@ -62,7 +64,7 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
                 tr("label_column"),
                 options,
                 key="label_col",
-                index=options.index(upload.guess_label_column(columns) or ""),
+                index=options.index(results.guess_label_column(columns) or ""),
                 format_func=lambda c: c or tr("no_label"),
             )
             or None
@@ -81,17 +83,17 @@ def score_upload(
     sheet: str | None,
     predictor: Predictor,
     tr: Tr,
-) -> upload.Scored:
-    loaded = upload.load_upload(content, name, text_col, label_col, sheet)
+) -> results.Scored:
+    loaded = results.load_upload(content, name, text_col, label_col, sheet)
     texts = loaded.frame["text"].tolist()
     bar = st.progress(0.0, text=tr("scoring", done=0, total=len(texts)))
     parts = []
-    for done, part in upload.score_in_chunks(predictor.predict_proba, texts):
+    for done, part in results.score_in_chunks(predictor.predict_proba, texts):
         parts.append(part)
         bar.progress(done / len(texts), text=tr("scoring", done=done, total=len(texts)))
     bar.empty()
     scores = np.concatenate(parts) if parts else np.empty(0)
-    return upload.Scored(name, loaded.frame, scores, loaded.skipped, loaded.unlabelled, loaded.notes)
+    return results.Scored(name, loaded.frame, scores, loaded.skipped, loaded.unlabelled, loaded.notes)
 
 
 def show_metrics(
@@ -115,16 +117,18 @@ def show_metrics(
     st.dataframe(pd.DataFrame(metrics["confusion"], index=names, columns=names), width=320, key="confusion")
 
 
-def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, float], tr: Tr) -> None:
+def upload_results(scored: results.Scored, threshold: float, band: tuple[float, float], tr: Tr) -> None:
     st.subheader(tr("upload_results", name=escape_markdown(scored.name)))
     describe = describer(tr)
     for note in scored.notes:
         st.warning(escape_markdown(describe(note)))
     if scored.unlabelled:
-        fields = upload.unlabelled_summary(scored.unlabelled, describe)
+        fields = results.unlabelled_summary(scored.unlabelled, describe)
         st.warning(tr("unlabelled_rows", **{k: escape_markdown(v) for k, v in fields.items()}))
     if len(scored.scores):
-        table = upload.result_table(scored.frame, scored.scores, threshold, band, scored.unlabelled, describe)
+        table = results.result_table(
+            scored.frame, scored.scores, threshold, band, scored.unlabelled, describe
+        )
         counts = table["verdict"].value_counts()
         st.write(
             tr(
@@ -153,7 +157,7 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         st.warning(tr("skipped_rows", n=len(scored.skipped)))
         with st.expander(tr("skipped_title")):
             st.dataframe(
-                upload.skipped_table(scored.skipped, describe).rename(
+                results.skipped_table(scored.skipped, describe).rename(
                     columns={"row": tr("col_row"), "reason": tr("col_reason"), "text": tr("col_text")}
                 ),
                 hide_index=True,
@@ -164,7 +168,7 @@ def upload_results(scored: upload.Scored, threshold: float, band: tuple[float, f
         key="download",
         mime="text/csv",
         file_name=f"{Path(scored.name).stem}-scored.csv",
-        data=lambda: upload.download_csv(
+        data=lambda: results.download_csv(
             scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled, describe
         ),
     )
