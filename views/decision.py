@@ -23,7 +23,7 @@ from sentiment.page import charts, results
 from sentiment.page.pagestate import clamp, fit_band, to_query
 from views.common import PLAIN, Tr
 from views.score import typed_result
-from views.upload import upload_results
+from views.upload_results import upload_results
 
 RULE_RANGES = {"steep": (0.01, 1.0, 0.01), "accuracy": (0.5, 1.0, 0.005), "coverage": (0.05, 1.0, 0.01)}
 

@@ -61,7 +61,7 @@ def playground(predictor: Predictor, tr: Tr) -> None:
         k = k.number_input("k", 1, 20, 5, key="wp_an_k")
         found = attempt(lambda: analogy(vectors, *(w.strip() for w in words), k=int(k)), tr)
         if found is not None:
-            table = pd.DataFrame(found, columns=[tr("col_neighbour"), tr("col_similarity")])
+            table = pd.DataFrame(found, columns=[tr("col_neighbor"), tr("col_similarity")])
             st.dataframe(table, hide_index=True, key="wp_an_table")
     left, right = st.columns([3, 2])
     with left:

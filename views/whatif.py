@@ -1,4 +1,4 @@
-"""The "What if" tab: swap one word for a neighbour (counterfactuals), and the LSTM beside the
+"""The "What if" tab: swap one word for a neighbor (counterfactuals), and the LSTM beside the
 bag-of-words baseline on texts where word order decides."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The ``Predictor``: a loaded checkpoint that scores, segments and finds neighbours.
+"""The ``Predictor``: a loaded checkpoint that scores, segments and finds neighbors.
 
 >>> from sentiment import load_predictor
 >>> p = load_predictor()                      # the default checkpoint in assets/

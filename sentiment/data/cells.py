@@ -38,9 +38,7 @@ def sheets(data: bytes, name: str) -> tuple[list[str], str]:
         raise InputError("bad_spreadsheet", name=name, detail=str(exc)) from exc
 
 
-def read_spreadsheet(
-    data: bytes, name: str, rows: int | None = None, sheet: str | None = None
-) -> pd.DataFrame:
+def read_spreadsheet(data: bytes, name: str, sheet: str | None = None) -> pd.DataFrame:
     """Every cell of ``sheet`` (by default the first that holds data) as a string, without a
     header; index + 1 is the row number."""
     if sheet is None:
@@ -48,7 +46,7 @@ def read_spreadsheet(
     else:
         _workbook(data, name)  # the checks
     try:
-        raw = pd.read_excel(io.BytesIO(data), engine="calamine", nrows=rows, sheet_name=sheet, **_AS_STRINGS)
+        raw = pd.read_excel(io.BytesIO(data), engine="calamine", sheet_name=sheet, **_AS_STRINGS)
     except (CalamineError, ValueError) as exc:  # ValueError: no sheet of that name
         raise InputError("bad_spreadsheet", name=name, detail=str(exc)) from exc
     if raw.empty:
@@ -71,9 +69,7 @@ def _workbook(data: bytes, name: str) -> CalamineWorkbook:
         raise InputError("bad_spreadsheet", name=name, detail=str(exc)) from exc
 
 
-def read_delimited(
-    data: bytes, name: str, extension: str, rows: int | None = None
-) -> tuple[pd.DataFrame, list[Message]]:
+def read_delimited(data: bytes, name: str, extension: str) -> tuple[pd.DataFrame, list[Message]]:
     """Every cell of a CSV/TSV as a string, without a header (index + 1 is the line number), and notes."""
     decoded = decode_text(data, name)
     if not decoded.text.strip():
@@ -81,7 +77,7 @@ def read_delimited(
     separator = "\t" if extension == ".tsv" else _sniff_separator(decoded.text)
     try:
         text = io.StringIO(decoded.text)
-        raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, nrows=rows, **_AS_STRINGS)
+        raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, **_AS_STRINGS)
     except pd.errors.ParserError as exc:
         if unclosed := _UNCLOSED.search(str(exc)):
             line = _first_line(decoded.text, separator, int(unclosed.group(1)))
@@ -90,18 +86,18 @@ def read_delimited(
             raise InputError(
                 "bad_delimited", name=name, kind=extension.lstrip("."), detail=str(exc)
             ) from None
-        raw = _read_ragged(decoded.text, separator, rows)
+        raw = _read_ragged(decoded.text, separator)
     return raw, decoded.notes
 
 
-def _read_ragged(text: str, separator: str, rows: int | None) -> pd.DataFrame:
+def _read_ragged(text: str, separator: str) -> pd.DataFrame:
     """What ``read_delimited`` reads, for a file pandas refuses because some lines have more fields
     than the header: their extra fields go, led and joined by the separator, to one more column."""
     records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header = next(records)
     width = len(header)
     table = [[*header, ""]]
-    for record in itertools.islice(records, None if rows is None else rows - 1):
+    for record in records:
         more = separator + separator.join(record[width:]) if len(record) > width else ""
         table.append([*record[:width], *[""] * (width - len(record)), more])
     return pd.DataFrame(table, columns=[*range(width), EXTRA], dtype="str")

@@ -28,8 +28,10 @@ from sentiment.data.messages import InputError, Message, plural
 logger = logging.getLogger(__name__)
 
 TEXT_NAMES = ("review", "text", "content", "comment", "评论", "内容", "文本")
-_TABLE_TYPES = (".csv", ".tsv", ".txt", ".xlsx", ".xls")
-_CLASS_TYPES = (".txt", ".xlsx", ".xls")
+SPREADSHEET_TYPES = (".xlsx", ".xls")
+DELIMITED_TYPES = (".csv", ".tsv")
+_TABLE_TYPES = (*DELIMITED_TYPES, ".txt", *SPREADSHEET_TYPES)  # a .txt table: tab or comma separated
+_CLASS_TYPES = (".txt", *SPREADSHEET_TYPES)
 LABEL_CELL = "label_cell"  # a table's label cells as written, beside the parsed ``label``
 
 
@@ -82,16 +84,27 @@ def read_table(
     explicitly (even "review" or "label") must exist. A row with an empty label is skipped and an
     unknown spelling raises, unless ``keep_unlabelled``: then both keep their text, without a label.
     """
-    name, header, body, notes = _read_raw_table(source, name, sheet=sheet)
+    return table_rows(read_raw_table(source, name, sheet), text_col, label_col, keep_unlabelled)
+
+
+def table_rows(
+    raw: RawTable,
+    text_col: str | None = _REVIEW,
+    label_col: str | None = _LABEL,
+    keep_unlabelled: bool = False,
+) -> Loaded:
+    """The texts (and labels) of a table already read: ``read_table``'s second half, for a caller
+    that read the header first (an upload's column pickers) and should not parse the file again."""
+    name, header = raw.name, raw.header
     text_pos = _text_position(header, text_col, name)
     label_pos = None if label_col is None else _find(header, label_col)
     if label_col is not None and label_pos is None and not isinstance(label_col, _Default):
         raise InputError("label_column_missing", name=name, column=label_col, columns=header)
-    body, wide, folded = _fold_extra_fields(name, body.copy(), len(header), text_pos)
+    body, wide, folded = _fold_extra_fields(name, raw.body.copy(), len(header), text_pos)
     labels = None if label_pos is None else body.iloc[:, label_pos]
     loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled)
     loaded.skipped = sorted(loaded.skipped + wide, key=lambda s: s.row)
-    loaded.notes.extend(notes + folded)
+    loaded.notes.extend(raw.notes + folded)
     return loaded
 
 
@@ -122,25 +135,28 @@ def _fold_extra_fields(
     return body[~wide], skipped, []
 
 
-def read_header(source: str | Path | bytes, name: str | None = None, sheet: str | None = None) -> list[str]:
-    """The column names of a table (csv/tsv/txt/xlsx/xls), for a page's column pickers; only the
-    first rows are parsed."""
-    return _read_raw_table(source, name, rows=2, sheet=sheet)[1]
+@dataclass
+class RawTable:
+    """A table as read, before its columns are chosen: the file name, the header row (made distinct),
+    the data rows (every cell a string) and notes on the decoding."""
+
+    name: str
+    header: list[str]
+    body: pd.DataFrame
+    notes: list[Message]
 
 
-def _read_raw_table(
-    source: str | Path | bytes, name: str | None, rows: int | None = None, sheet: str | None = None
-) -> tuple[str, list[str], pd.DataFrame, list[Message]]:
-    """The file name, the header row (made distinct), the data rows (all cells as strings; the first
-    ``rows`` rows, header included, when given) and notes on the decoding."""
+def read_raw_table(source: str | Path | bytes, name: str | None = None, sheet: str | None = None) -> RawTable:
+    """Parse a table (csv/tsv/txt/xlsx/xls) once: its header for column pickers, its rows for
+    ``table_rows``."""
     name, data = _load(source, name)
     extension = _extension(name, _TABLE_TYPES)
-    if extension in (".xlsx", ".xls"):
-        raw, notes = read_spreadsheet(data, name, rows, sheet), []
+    if extension in SPREADSHEET_TYPES:
+        raw, notes = read_spreadsheet(data, name, sheet=sheet), []
     else:
-        raw, notes = read_delimited(data, name, extension, rows)
+        raw, notes = read_delimited(data, name, extension)
     header = distinct([_cell(v) for v in raw.iloc[0].drop(EXTRA, errors="ignore")])
-    return name, header, raw.iloc[1:], notes
+    return RawTable(name, header, raw.iloc[1:], notes)
 
 
 def distinct(names: Sequence[str]) -> list[str]:

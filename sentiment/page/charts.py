@@ -234,11 +234,11 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
     )
 
 
-def neighbour_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
+def neighbor_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
     """Words at their 2-D PCA coordinates, coloured by their score alone; chosen words drawn larger.
 
     ``points`` has columns word, x, y, score, chosen (bool), hover (a line shown on hover), as from
-    ``neighbours.scatter_points``.
+    ``neighbors.scatter_points``.
     """
     fig = go.Figure()
     for chosen, size, symbol in ((False, 10, "circle"), (True, 18, "diamond")):
@@ -250,7 +250,7 @@ def neighbour_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
                 mode="markers+text",
                 text=[plotly_text(w) for w in part["word"]],
                 textposition="top center",
-                name=tr("chosen") if chosen else tr("col_neighbour"),
+                name=tr("chosen") if chosen else tr("col_neighbor"),
                 customdata=list(zip(map(plotly_text, part["hover"]), part["score"])),
                 hovertemplate=f"<b>%{{text}}</b><br>%{{customdata[0]}}<br>{tr('col_score')}: "
                 "%{customdata[1]:.3f}<extra></extra>",

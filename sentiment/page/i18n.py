@@ -206,11 +206,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_reason": ("原因", "reason"),
     "col_note": ("备注", "note"),
     "col_count": ("行数", "rows"),
-    # neighbours
-    "neighbours": ("词向量近邻", "Word-vector neighbours"),
+    # neighbors
+    "neighbors": ("词向量近邻", "Word-vector neighbors"),
     "pick_words": ("输入中的词", "Words of the input"),
     "type_words": ("或输入其他词（空格分隔）", "Or type other words (space separated)"),
-    "k": ("近邻个数 k", "Neighbours per word (k)"),
+    "k": ("近邻个数 k", "Neighbors per word (k)"),
     "pick_hint": (
         "选一个词或输入一个词，查看与它余弦相似度最高的词。",
         "Pick or type a word to see the words with the most similar vectors.",
@@ -226,7 +226,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Segmented, it is: {words}. Try those words instead.",
     ),
     "col_word": ("查询词", "word"),
-    "col_neighbour": ("近邻", "neighbour"),
+    "col_neighbor": ("近邻", "neighbor"),
     "col_similarity": ("余弦相似度", "cosine similarity"),
     "col_score": ("单独评分", "score alone"),
     "pca_title": ("二维 PCA（颜色：该词单独的正面概率）", "2-D PCA (colour: each word's score on its own)"),

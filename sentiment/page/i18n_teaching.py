@@ -119,10 +119,10 @@ TEACHING: dict[str, tuple[str, str]] = {
     "cf_title": ("反事实：换一个词会怎样", "Counterfactuals: swap one word"),
     "cf_help": (
         "把模型读到的某个词换成它的一个近邻词（词向量余弦最近），其余不变，看概率和判定怎么变。",
-        "Replace one word the model reads by one of its nearest neighbours (by cosine of the word vectors), "
+        "Replace one word the model reads by one of its nearest neighbors (by cosine of the word vectors), "
         "keep the rest, and see how the probability and the verdict change.",
     ),
-    "cf_k": ("每个词的近邻数 k", "Neighbours per word (k)"),
+    "cf_k": ("每个词的近邻数 k", "Neighbors per word (k)"),
     "cf_now": ("现在：{verdict}（正面概率 {p}）", "Now: {verdict} (P(positive) = {p})"),
     "cf_none": (
         "没有可以替换的词（所有词都不在词表中）。",

@@ -1,8 +1,8 @@
-"""Uploaded files on the demo page: read them, score them in chunks, and build the result tables.
+"""What the page shows of scored texts, uploaded or typed: scoring in chunks for a progress bar, the
+result table, the table of rows not used, and the download.
 
-A ``.txt`` upload is one text per line; csv/tsv/xlsx/xls are tables with a header row whose
-text column (and optional label column) the user picks. Every input row ends up in the
-download: scored rows with probability and verdict, unusable ones with the reason.
+Every input row ends up in the download: scored rows with probability and verdict, unusable ones
+with the reason; cells that a spreadsheet would run as formulas are defused.
 """
 
 from __future__ import annotations
@@ -10,23 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from sentiment.data import loaders
-from sentiment.data.cells import sheets
 from sentiment.data.decoding import LINES_NAMED, numbers_named
 from sentiment.data.labels import ACCEPTED_LABELS
-from sentiment.data.limits import CHUNK, ROWS, TEXT_CHARS
-from sentiment.data.messages import InputError, Message
+from sentiment.data.limits import CHUNK, TEXT_CHARS
+from sentiment.data.messages import Message
 from sentiment.decision.thresholds import Band, classify
 from sentiment.decision.verdict import LABELS
 
-TABLE_TYPES = (".csv", ".tsv", ".xlsx", ".xls")
-TYPES = (".txt", *TABLE_TYPES)
-_LABEL_NAMES = ("label", "labels", "sentiment", "标签", "标注", "情感")
 Describe = Callable[[Message], str]  # a Message in the reader's language; str gives English
 
 
@@ -57,94 +52,6 @@ class Scored:
     def labelled_scores(self) -> np.ndarray:
         """The scores of the rows that have a label, in the order of ``labels``."""
         return self.scores[self.label_codes >= 0]
-
-
-def check_size(size: int, limit_mb: int, name: str) -> None:
-    """Refuse an upload larger than the server's limit (the browser refuses it first; tests do not)."""
-    if size > limit_mb * 1024 * 1024:
-        raise InputError("too_large", name=name, size=f"{size / 1024 / 1024:.1f}", limit=limit_mb)
-
-
-def is_table(name: str) -> bool:
-    """Whether the upload has columns to pick (csv/tsv/xlsx/xls) rather than one text per line."""
-    return Path(name).suffix.lower() in TABLE_TYPES
-
-
-def sheets_of(content: bytes, name: str) -> tuple[list[str], str | None]:
-    """A spreadsheet upload's sheet names and the one read by default (see ``cells.sheets``); no
-    names and None for other files."""
-    if Path(name).suffix.lower() not in (".xlsx", ".xls"):
-        return [], None
-    return sheets(content, name)
-
-
-def columns_of(content: bytes, name: str, sheet: str | None = None) -> list[str]:
-    """The header row of a table upload (of ``sheet``, for a spreadsheet), for the column pickers;
-    InputError if unreadable."""
-    if not is_table(name):
-        raise InputError(
-            "unsupported_type", name=name, extension=repr(Path(name).suffix), types=", ".join(TYPES)
-        )
-    return loaders.read_header(content, name, sheet)
-
-
-def guess_column(columns: Sequence[str], names: Sequence[str]) -> str | None:
-    """The first column whose lower-cased name is one of ``names``."""
-    lowered = [c.lower() for c in columns]
-    return next((columns[lowered.index(n)] for n in names if n in lowered), None)
-
-
-def guess_text_column(columns: Sequence[str]) -> str | None:
-    """The only column, or a review/text/评论... column; None leaves the choice to the user."""
-    return columns[0] if len(columns) == 1 else guess_column(columns, loaders.TEXT_NAMES)
-
-
-def guess_label_column(columns: Sequence[str]) -> str | None:
-    """A label/sentiment/标签 column if there is one."""
-    return guess_column(columns, _LABEL_NAMES)
-
-
-def load_upload(
-    content: bytes, name: str, text_col: str | None, label_col: str | None, sheet: str | None = None
-) -> loaders.Loaded:
-    """The texts (and labels) of an upload; ValueError with a readable message for anything unusable."""
-    extension = Path(name).suffix.lower()
-    if extension not in TYPES:
-        raise InputError(
-            "unsupported_type", name=name, extension=repr(extension or "(none)"), types=", ".join(TYPES)
-        )
-    if extension == ".txt":
-        loaded = loaders.read_lines(content, name)
-    else:
-        loaded = loaders.read_table(
-            content, name, text_col=text_col, label_col=label_col, keep_unlabelled=True, sheet=sheet
-        )
-        if loaded.frame.empty and not loaded.skipped:
-            raise InputError("only_header", name=name)
-    if len(loaded.frame) > ROWS:
-        raise InputError("too_many_rows", name=name, n=f"{len(loaded.frame):,}", limit=f"{ROWS:,}")
-    return without_long_texts(loaded)
-
-
-def without_long_texts(loaded: loaders.Loaded) -> loaders.Loaded:
-    """Texts over ``TEXT_CHARS`` characters moved from the frame to the skipped rows, with the reason."""
-    long = (loaded.frame["text"].str.len() > TEXT_CHARS).to_numpy()
-    if not long.any():
-        return loaded
-    reason = Message("text_too_long", limit=f"{TEXT_CHARS:,}")
-    cut = loaded.frame[long]
-    cells = cut[loaders.LABEL_CELL] if loaders.LABEL_CELL in cut else [""] * len(cut)
-    moved = [
-        loaders.Skipped(s, int(r), reason, t, c)
-        for s, r, t, c in zip(cut["source"], cut["row"], cut["text"], cells)
-    ]
-    kept_rows = set(loaded.frame["row"][~long])
-    return loaders.Loaded(
-        loaded.frame[~long].reset_index(drop=True),
-        sorted(loaded.skipped + moved, key=lambda s: s.row),
-        [u for u in loaded.unlabelled if u.row in kept_rows],
-        loaded.notes,
-    )
 
 
 def unlabelled_summary(

@@ -1,6 +1,6 @@
-"""Counterfactuals: one word swapped for one of its nearest neighbours, and what that does to the verdict.
+"""Counterfactuals: one word swapped for one of its nearest neighbors, and what that does to the verdict.
 
-The swap happens in what the network reads (``Explanation.tokens``): the neighbour takes the word's
+The swap happens in what the network reads (``Explanation.tokens``): the neighbor takes the word's
 place and the text is not segmented again. Every swap of every known word is scored in one batch
 of equal-length texts.
 """
@@ -31,7 +31,7 @@ def substitutions(
     threshold: float,
     band: Band,
 ) -> pd.DataFrame:
-    """Each known token replaced, one at a time, by each of its ``k`` nearest neighbours.
+    """Each known token replaced, one at a time, by each of its ``k`` nearest neighbors.
 
     ``logits`` maps (B, T) ids to logits (``Predictor.logits``, calibrated). Columns: position (token index),
     word, replacement, similarity (cosine), proba (the new P(positive)), change (proba minus the
@@ -46,9 +46,9 @@ def substitutions(
     for i, word in enumerate(explanation.tokens):
         if word not in vectors:
             continue
-        for neighbour, sim in vectors.most_similar(word, k):
-            rows.append((i, word, neighbour, sim))
-            texts.append(ids[:i] + ids_of([neighbour], vectors.key_to_index) + ids[i + 1 :])
+        for neighbor, sim in vectors.most_similar(word, k):
+            rows.append((i, word, neighbor, sim))
+            texts.append(ids[:i] + ids_of([neighbor], vectors.key_to_index) + ids[i + 1 :])
     table = pd.DataFrame(rows, columns=COLUMNS[:4])
     proba = proba_by_length(logits, texts, BATCH)
     before = int(classify([explanation.proba], threshold, band)[0])

@@ -1,7 +1,7 @@
-"""Nearest words by cosine similarity and their 2-D PCA map, for the page's neighbour explorer.
+"""Nearest words by cosine similarity and their 2-D PCA map, for the page's neighbor explorer.
 
 >>> vectors = WordVectors(["好", "棒", "差"], np.array([[1, 0], [0.9, 0.1], [-1, 0]], dtype=np.float32))
->>> neighbour_table(vectors, ["好"], k=1)["neighbour"].tolist()
+>>> neighbor_table(vectors, ["好"], k=1)["neighbor"].tolist()
 ['棒']
 """
 
@@ -15,10 +15,10 @@ import pandas as pd
 from sentiment.core.embeddings import WordVectors
 
 
-def neighbour_table(vectors: WordVectors, words: Sequence[str], k: int) -> pd.DataFrame:
-    """The ``k`` nearest words of each in-vocabulary word: columns word, neighbour, similarity."""
+def neighbor_table(vectors: WordVectors, words: Sequence[str], k: int) -> pd.DataFrame:
+    """The ``k`` nearest words of each in-vocabulary word: columns word, neighbor, similarity."""
     rows = [(w, n, s) for w in words if w in vectors for n, s in vectors.most_similar(w, k)]
-    return pd.DataFrame(rows, columns=["word", "neighbour", "similarity"])
+    return pd.DataFrame(rows, columns=["word", "neighbor", "similarity"])
 
 
 def pca_2d(matrix: np.ndarray) -> np.ndarray:
@@ -32,14 +32,14 @@ def pca_2d(matrix: np.ndarray) -> np.ndarray:
 def scatter_points(
     vectors: WordVectors, table: pd.DataFrame, scores: Mapping[str, float], tr: Callable[..., str]
 ) -> pd.DataFrame:
-    """The chosen words and their neighbours, once each, with PCA x/y, score and a hover line (plain text:
+    """The chosen words and their neighbors, once each, with PCA x/y, score and a hover line (plain text:
     the chart escapes it).
 
-    Columns word, x, y, score, chosen, hover; a word that is both chosen and a neighbour counts as chosen.
+    Columns word, x, y, score, chosen, hover; a word that is both chosen and a neighbor counts as chosen.
     """
     chosen = list(dict.fromkeys(table["word"]))
-    firsts = table[~table["neighbour"].isin(chosen)].drop_duplicates("neighbour")
-    words = chosen + firsts["neighbour"].tolist()
+    firsts = table[~table["neighbor"].isin(chosen)].drop_duplicates("neighbor")
+    words = chosen + firsts["neighbor"].tolist()
     hover = [tr("chosen")] * len(chosen) + [
         tr("similar_to", word=w, sim=f"{s:.3f}")
         for w, s in zip(firsts["word"], firsts["similarity"])
@@ -58,5 +58,5 @@ def scatter_points(
 
 
 def typed_words(text: str) -> list[str]:
-    """Words typed into the neighbour box: split on spaces and commas, each once, in order."""
+    """Words typed into the neighbor box: split on spaces and commas, each once, in order."""
     return list(dict.fromkeys(text.replace(",", " ").replace("，", " ").split()))

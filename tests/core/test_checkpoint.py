@@ -121,7 +121,7 @@ UNSAFE_LOADERS = ("torch", "pickle", "np", "numpy", "joblib")
 
 def test_the_package_never_unpickles():
     """No module imports pickle/joblib/dill or calls torch.load, numpy.load with pickles, or eval."""
-    package = Path(__file__).resolve().parent.parent / "sentiment"
+    package = Path(__file__).resolve().parents[2] / "sentiment"
     for path in package.glob("*.py"):
         tree = ast.parse(path.read_text(), str(path))
         for node in ast.walk(tree):

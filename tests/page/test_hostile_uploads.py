@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sentiment.data import limits, loaders
+from sentiment.data import limits, loaders, upload
 from sentiment.data.zipcheck import check_zip
 from sentiment.page import results
 from sentiment.page.i18n import describer, translator
@@ -253,7 +253,7 @@ def test_limits_are_shown_and_agree_with_the_server_config() -> None:
 def test_a_file_at_the_row_limit_is_read_and_downloaded_whole(tiny_predictor) -> None:
     frame = reviews_table(limits.ROWS, seed=3)
     frame.loc[7, "review"] = ""  # one unscorable row: marked in the download, not dropped
-    loaded = results.load_upload(csv_bytes(frame), "big.csv", "review", "label")
+    loaded = upload.open_upload(csv_bytes(frame), "big.csv").rows("review", "label")
     texts = loaded.frame["text"]
     unique = texts.unique().tolist()  # the synthetic reviews repeat: score each once, as the page would
     scores = texts.map(dict(zip(unique, tiny_predictor.predict_proba(unique)))).to_numpy()

@@ -1,5 +1,5 @@
 """One Predictor shared by several threads (as the page's sessions share it) gives exactly what it
-gives one caller at a time: scores on both engines, segmentation and neighbours."""
+gives one caller at a time: scores on both engines, segmentation and neighbors."""
 
 from __future__ import annotations
 

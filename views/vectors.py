@@ -1,4 +1,4 @@
-"""The Word vectors tab's neighbour section: nearest words of the input's words (or typed ones), with
+"""The Word vectors tab's neighbor section: nearest words of the input's words (or typed ones), with
 their scores, as a table and a PCA map."""
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import streamlit as st
 from sentiment import Predictor
 from sentiment.page import charts
 from sentiment.page.markup import escape_markdown
-from sentiment.teaching.neighbors import neighbour_table, scatter_points, typed_words
+from sentiment.teaching.neighbors import neighbor_table, scatter_points, typed_words
 from views.common import PLAIN, Tr, scores_of
 
-WORD_CHOICES = 200  # words of the input offered in the neighbour picker
+WORD_CHOICES = 200  # words of the input offered in the neighbor picker
 
 
 def unknown_word(word: str, predictor: Predictor, tr: Tr) -> str:
-    """Why a word has no neighbours, and what it segments into."""
+    """Why a word has no neighbors, and what it segments into."""
     message = tr(
         "unknown_word", word=escape_markdown(word), min_count=predictor.meta["train"]["w2v_min_count"]
     )
@@ -26,8 +26,8 @@ def unknown_word(word: str, predictor: Predictor, tr: Tr) -> str:
     return message
 
 
-def neighbour_section(path: str | None, predictor: Predictor, input_words: list[str], tr: Tr) -> None:
-    st.subheader(tr("neighbours"))
+def neighbor_section(path: str | None, predictor: Predictor, input_words: list[str], tr: Tr) -> None:
+    st.subheader(tr("neighbors"))
     options = list(dict.fromkeys(input_words))[:WORD_CHOICES]
     if st.session_state.get("nb_for") != options:  # new input: start from its two most opinionated words
         known = [w for w in options if predictor.in_vocabulary(w)]
@@ -45,18 +45,18 @@ def neighbour_section(path: str | None, predictor: Predictor, input_words: list[
     for word in words:
         if not predictor.in_vocabulary(word):
             st.info(unknown_word(word, predictor, tr))
-    table = neighbour_table(predictor.vectors, words, k)
+    table = neighbor_table(predictor.vectors, words, k)
     if table.empty:
         return
-    vocabulary = list(dict.fromkeys([*table["word"], *table["neighbour"]]))
+    vocabulary = list(dict.fromkeys([*table["word"], *table["neighbor"]]))
     scores = dict(zip(vocabulary, scores_of(path, tuple(vocabulary)), strict=True))
     left, right = st.columns([2, 3])
-    shown = table.assign(score=table["neighbour"].map(scores))
+    shown = table.assign(score=table["neighbor"].map(scores))
     left.dataframe(
         shown.rename(
             columns={
                 "word": tr("col_word"),
-                "neighbour": tr("col_neighbour"),
+                "neighbor": tr("col_neighbor"),
                 "similarity": tr("col_similarity"),
                 "score": tr("col_score"),
             }
@@ -65,7 +65,7 @@ def neighbour_section(path: str | None, predictor: Predictor, input_words: list[
         key="nb_table",
     )
     right.plotly_chart(
-        charts.neighbour_scatter(scatter_points(predictor.vectors, table, scores, tr), tr),
+        charts.neighbor_scatter(scatter_points(predictor.vectors, table, scores, tr), tr),
         key="nb_scatter",
         config=PLAIN,
     )

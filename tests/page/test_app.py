@@ -165,15 +165,15 @@ def test_long_text_notes_what_the_model_reads(predictor) -> None:
     assert at.markdown[1].value.count(" · ") == 299
 
 
-def test_neighbours_picker_typed_word_and_k(predictor) -> None:
+def test_neighbors_picker_typed_word_and_k(predictor) -> None:
     at = page({"text": "手机很好，非常满意"})
     picked = at.multiselect(key="nb_words").value
     assert picked and all(predictor.in_vocabulary(w) for w in picked)
     at.multiselect(key="nb_words").set_value(["手机"]).run()
     at.slider(key="nb_k").set_value(4).run()
-    table = table_with(at, EN("col_neighbour"))
-    assert list(table[EN("col_neighbour")]) == [w for w, _ in predictor.neighbors("手机", 4)]
+    table = table_with(at, EN("col_neighbor"))
+    assert list(table[EN("col_neighbor")]) == [w for w, _ in predictor.neighbors("手机", 4)]
     assert np.allclose(table[EN("col_similarity")], [s for _, s in predictor.neighbors("手机", 4)])
     at.text_input(key="nb_typed").set_value("魑魅魍魉 很差").run()
     assert "'魑魅魍魉' is not in the vocabulary" in at.info[0].value
-    assert set(table_with(at, EN("col_neighbour"))[EN("col_word")]) == {"手机", "很差"}
+    assert set(table_with(at, EN("col_neighbor"))[EN("col_word")]) == {"手机", "很差"}

@@ -109,7 +109,7 @@ def test_playground_controls_and_unknown_words(predictor) -> None:
         at.text_input(key=key).set_value(word).run()
     at.number_input(key="wp_an_k").set_value(3).run()
     expected = [w for w, _ in analogy(vectors, "手机", "好", "差", k=3)]
-    assert table(at, EN("col_neighbour"), EN("col_similarity")).iloc[:, 0].tolist() == expected
+    assert table(at, EN("col_neighbor"), EN("col_similarity")).iloc[:, 0].tolist() == expected
     at.text_input(key="wp_pos").set_value("好").run()
     at.text_input(key="wp_neg").set_value("差").run()
     at.text_input(key="wp_axis_words").set_value("喜欢 讨厌").run()

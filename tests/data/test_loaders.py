@@ -18,12 +18,12 @@ from sentiment.data.loaders import (
     Skipped,
     concat,
     read_class_file,
-    read_header,
     read_lines,
+    read_raw_table,
     read_table,
 )
 from sentiment.data.messages import Message
-from tests.test_labels import NEGATIVE, POSITIVE
+from tests.data.test_labels import NEGATIVE, POSITIVE
 
 CSV_TEXT = "review,label\n这个手机非常好用,1\n质量太差了，不推荐,0\n物流很快、包装完好,pos\n"
 CSV_TEXTS = ["这个手机非常好用", "质量太差了，不推荐", "物流很快、包装完好"]
@@ -153,7 +153,7 @@ def test_read_table_a_line_with_more_fields_than_the_header_is_skipped_and_named
         Skipped("w.csv", 4, Message("empty_text")),
     ]
     assert loaded.notes == []
-    assert read_header(content, name="w.csv") == ["review", "label"]
+    assert read_raw_table(content, name="w.csv").header == ["review", "label"]
 
 
 @pytest.mark.parametrize("separator, extension", [(",", "csv"), ("\t", "tsv")])

@@ -1,4 +1,4 @@
-"""The page's pure helpers: verdicts, link state, markdown escaping, downloads, neighbours, figures."""
+"""The page's pure helpers: verdicts, link state, markdown escaping, downloads, neighbors, figures."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from sentiment.page import charts
 from sentiment.page.i18n import STRINGS, translator
 from sentiment.page.markup import escape_markdown, segmentation_markdown
 from sentiment.page.pagestate import from_query, initial_state, to_query
-from sentiment.page.results import download_csv, guess_text_column, lines_frame
+from sentiment.page.results import download_csv, lines_frame
 from sentiment.page.teaching_charts import axis_chart, contribution_bars, gate_heatmap, reading_curve
-from sentiment.teaching.neighbors import neighbour_table, pca_2d, scatter_points, typed_words
+from sentiment.teaching.neighbors import neighbor_table, pca_2d, scatter_points, typed_words
 
 EN, ZH = translator("en"), translator("zh")
 
@@ -89,18 +89,12 @@ def test_download_has_one_line_per_input_row_in_file_order() -> None:
     assert list(table["text"].fillna("")) == ["好", "", "差", "一般", "还行"]  # nothing typed is lost
 
 
-def test_guess_text_column() -> None:
-    assert guess_text_column(["cat", "Review"]) == "Review"
-    assert guess_text_column(["only"]) == "only"
-    assert guess_text_column(["id", "score"]) is None
-
-
-def test_neighbours_and_pca_points() -> None:
+def test_neighbors_and_pca_points() -> None:
     vectors = WordVectors(
         ["好", "棒", "差", "坏"], np.array([[1, 0, 0], [0.9, 0.1, 0], [-1, 0, 0.1], [-0.9, 0, 0]])
     )
-    table = neighbour_table(vectors, ["好", "<b>未知</b>"], 2)
-    assert list(table["word"]) == ["好", "好"] and table["neighbour"].iloc[0] == "棒"  # unknown words skipped
+    table = neighbor_table(vectors, ["好", "<b>未知</b>"], 2)
+    assert list(table["word"]) == ["好", "好"] and table["neighbor"].iloc[0] == "棒"  # unknown words skipped
     points = scatter_points(vectors, table, {"好": 0.9, "棒": 0.8, "差": 0.1, "坏": 0.2}, EN)
     assert list(points["chosen"]) == [True, False, False]
     assert "similarity to '好'" in points["hover"][1]
@@ -136,9 +130,9 @@ def test_words_in_figures_are_escaped_once_for_plotly() -> None:
     assert np.array(gates.data[0].customdata)[0].tolist() == SHOWN
     assert list(axis_chart(HOSTILE, [0.5] * n, ('"', "'"), EN).data[0].text) == ['"', "'", *SHOWN]
     vectors = WordVectors(HOSTILE, np.eye(n)[::-1] + 0.1)
-    table = neighbour_table(vectors, HOSTILE[:1], 1)
+    table = neighbor_table(vectors, HOSTILE[:1], 1)
     points = scatter_points(vectors, table, dict.fromkeys(HOSTILE, 0.5), EN)
-    scatter = charts.neighbour_scatter(points, EN)
+    scatter = charts.neighbor_scatter(points, EN)
     shown = dict(zip(HOSTILE, SHOWN))
     assert [list(t.text) for t in scatter.data] == [[shown[points["word"][1]]], [shown['"']]]
     assert "similarity to '\"'" in scatter.data[0].customdata[0][0]

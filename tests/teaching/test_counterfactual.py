@@ -16,7 +16,7 @@ def test_each_swap_is_scored_as_its_own_text(tiny_predictor):
     table = substitutions(e, p.vectors, p.logits, 3, p.threshold, p.band)
     assert list(table.columns) == COLUMNS
     known = [i for i, w in enumerate(e.tokens) if p.in_vocabulary(w)]
-    assert sorted(set(table["position"])) == known  # the unknown word has no neighbours to swap in
+    assert sorted(set(table["position"])) == known  # the unknown word has no neighbors to swap in
     assert len(table) == 3 * len(known)
     ids = p.encode(["这次手机很好，魑魅魍魉"])[0]
     for row in table.itertuples():
@@ -40,7 +40,7 @@ def test_flips_follow_the_threshold_and_the_band(tiny_predictor, threshold, band
 
 
 def test_a_sentiment_word_swapped_for_its_opposite_flips(tiny_predictor):
-    """In the tiny corpus 很好 and 很差 appear in the same contexts, so they are close neighbours."""
+    """In the tiny corpus 很好 and 很差 appear in the same contexts, so they are close neighbors."""
     p = tiny_predictor
     e = p.explain("手机很好")
     table = substitutions(e, p.vectors, p.logits, len(p.vectors) - 1, p.threshold, (p.threshold,) * 2)

@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.data import limits
+from sentiment.data import limits, upload
+from sentiment.data.loaders import Loaded
 from sentiment.data.messages import InputError
 from sentiment.decision.thresholds import binary_metrics, selective_metrics
 from sentiment.page import charts, results
@@ -44,17 +45,15 @@ def uploaded(
 
 def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: Predictor, tr: Tr):
     """Column pickers (sidebar), then the scored upload; ValueError for an unusable file."""
-    content = file.getvalue()
-    results.check_size(len(content), limits.UPLOAD_MB, file.name)
+    opened = remember("opened", file.file_id, lambda: upload.open_upload(file.getvalue(), file.name))
     text_col = label_col = sheet = None
-    names, first = remember("sheets", file.file_id, lambda: results.sheets_of(content, file.name))
-    if len(names) > 1:
-        sheet = st.sidebar.selectbox(tr("sheet"), names, key="sheet", index=names.index(first))
-    if results.is_table(file.name):
-        columns = remember(
-            "columns", (file.file_id, sheet), lambda: results.columns_of(content, file.name, sheet)
+    if len(opened.sheets) > 1:
+        sheet = st.sidebar.selectbox(
+            tr("sheet"), opened.sheets, key="sheet", index=opened.sheets.index(opened.first_sheet)
         )
-        guess = results.guess_text_column(columns)
+    if opened.is_table:
+        columns = opened.columns(sheet)
+        guess = upload.guess_text_column(columns)
         text_col = st.sidebar.selectbox(
             tr("text_column"), columns, key="text_col", index=None if guess is None else columns.index(guess)
         )
@@ -64,27 +63,18 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
                 tr("label_column"),
                 options,
                 key="label_col",
-                index=options.index(results.guess_label_column(columns) or ""),
+                index=options.index(upload.guess_label_column(columns) or ""),
                 format_func=lambda c: c or tr("no_label"),
             )
             or None
         )
     key = (file.file_id, sheet, text_col, label_col)
-    return remember(
-        "scored", key, lambda: score_upload(content, file.name, text_col, label_col, sheet, predictor, tr)
-    )
+    rows = lambda: opened.rows(text_col, label_col, sheet)  # noqa: E731
+    return remember("scored", key, lambda: score_upload(rows(), opened.name, predictor, tr))
 
 
-def score_upload(
-    content: bytes,
-    name: str,
-    text_col: str | None,
-    label_col: str | None,
-    sheet: str | None,
-    predictor: Predictor,
-    tr: Tr,
-) -> results.Scored:
-    loaded = results.load_upload(content, name, text_col, label_col, sheet)
+def score_upload(loaded: Loaded, name: str, predictor: Predictor, tr: Tr) -> results.Scored:
+    """The upload's texts scored a chunk at a time, under a progress bar."""
     texts = loaded.frame["text"].tolist()
     bar = st.progress(0.0, text=tr("scoring", done=0, total=len(texts)))
     parts = []

@@ -17,7 +17,7 @@ from sentiment.decision.bands import (
     steep_band,
 )
 from sentiment.decision.thresholds import rates_by_threshold, selective_metrics
-from tests.test_thresholds import random_data
+from tests.decision.test_thresholds import random_data
 
 
 def messy_middle():
@@ -193,7 +193,7 @@ def test_band_search_exact_at_decimal_target():
 
 def test_band_abstaining_on_scores_at_threshold_has_width():
     # the two negatives at exactly 0.5 are the only errors, but (0.5, 0.5) means no abstention,
-    # so the band must reach to a neighbouring score: 0.8 (width 0.3) beats 0.1 (width 0.4)
+    # so the band must reach to a neighboring score: 0.8 (width 0.3) beats 0.1 (width 0.4)
     s, y = [0.1, 0.5, 0.5, 0.8], [0, 0, 0, 1]
     assert band_for_accuracy(s, y, 0.5, target=1.0) == (0.5, 0.8)
     assert band_for_coverage(s, y, 0.5, coverage=0.25) == (0.5, 0.8)
