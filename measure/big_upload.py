@@ -7,7 +7,7 @@ memory sampled throughout. Not a test (it takes minutes); run it on a quiet mach
 
 The texts are the source's reviews over and over (synthetic ones without --source), with three
 hostile rows planted: an empty text, one over the character limit and an unknown label. Writes
-docs/upload200k.json.
+results/upload200k.json.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, help="CSV with review and label columns (default: synthetic)")
     parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "upload200k.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "results" / "upload200k.json")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bigupload-"))
     path = work / "big.csv"

@@ -5,7 +5,7 @@ a test (it takes minutes and a quiet machine):
 
     flock /tmp/heavy.lock python -m measure.loadtest --sessions 8 --seconds 60
 
-Writes docs/loadtest.json: sessions, requests (actions answered), errors, isolation failures, time
+Writes results/loadtest.json: sessions, requests (actions answered), errors, isolation failures, time
 to verdict (p50/p95), and the server's resident memory before, after warm-up and at the end.
 """
 
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warmup", type=float, default=20, help="seconds of the run counted as warm-up")
     parser.add_argument("--checkpoint", help="checkpoint directory (default: the shipped one)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "loadtest.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "results" / "loadtest.json")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="loadtest-"))
     sessions = [Session(n) for n in range(args.sessions)]

@@ -117,6 +117,18 @@ def test_the_package_never_reaches_the_page_layer() -> None:
         assert '"views.' not in source and "'views." not in source, name
 
 
+def test_no_module_imports_another_modules_private_names() -> None:
+    private = [
+        (name, node.module, alias.name)
+        for name, path in modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name.startswith("_") and node.module != "__future__"
+    ]
+    assert private == []
+
+
 @pytest.mark.parametrize(
     ("edges", "expected"),
     [

@@ -1,7 +1,7 @@
 """One run measures our checkpoint beside TF-IDF + logistic regression and SnowNLP: quality per test
 set, then speed, memory and size, on this machine.
 
-    python -m sentiment.bench --data ../shared/data                 # writes docs/benchmarks.{json,md}
+    python -m sentiment.bench --data ../shared/data                 # writes results/benchmarks.{json,md}
     python -m sentiment.bench --data ../shared/data --quick         # a sample of everything, < 2 min
     python -m sentiment.bench --data DIR --extra labelled.csv       # one more test set
 
@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--label-col", help="label column of --extra files (default: label)")
     parser.add_argument("--quick", action="store_true", help="a sample of each set and smaller speed runs")
     parser.add_argument(
-        "--out", type=Path, default=speed.ROOT / "docs", help="folder for benchmarks.{json,md}"
+        "--out", type=Path, default=speed.ROOT / "results", help="folder for benchmarks.{json,md}"
     )
     return parser
 

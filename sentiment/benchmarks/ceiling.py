@@ -25,7 +25,9 @@ import pandas as pd
 from sentiment.core.bagofwords import word_ngrams
 from sentiment.core.predict import Predictor, load_predictor
 from sentiment.core.text import normalize
+from sentiment.decision.thresholds import accuracy
 from sentiment.training.evaluate import evaluation_sets, rebuild
+from sentiment.training.fit_bagofwords import choose_on_validation
 
 C_GRID = (1.0, 2.0, 4.0, 8.0)
 
@@ -76,18 +78,11 @@ def fit_on_split(frame: pd.DataFrame, seed: int = 0) -> NbLogistic:
     """One model per C in ``C_GRID`` on the train split (columns text, tokens, label, split); the one
     most accurate on validation."""
     train, val = frame[frame.split == "train"], frame[frame.split == "val"]
-    best, best_acc = None, -1.0
-    for c in C_GRID:
-        model = NbLogistic(c, seed).fit(list(train["text"]), list(train["tokens"]), train["label"])
-        acc = accuracy(model.predict_proba(list(val["text"]), list(val["tokens"])), val["label"])
-        if acc > best_acc:
-            best, best_acc = model, acc
-    return best
-
-
-def accuracy(scores: np.ndarray, labels) -> float:
-    """Accuracy at 0.5, as the model card reports it."""
-    return float(np.mean((np.asarray(scores) >= 0.5) == np.asarray(labels)))
+    return choose_on_validation(
+        lambda c: NbLogistic(c, seed).fit(list(train["text"]), list(train["tokens"]), train["label"]),
+        lambda model: accuracy(model.predict_proba(list(val["text"]), list(val["tokens"])), val["label"]),
+        C_GRID,
+    )
 
 
 def compare(predictor: Predictor, frame: pd.DataFrame, sets: dict[str, pd.DataFrame], seed: int = 0) -> dict:
@@ -128,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("checkpoint", help="checkpoint directory (its meta.json names data and split)")
     parser.add_argument("--data", help="where the data files are, if they moved since training")
-    parser.add_argument("--out", default="docs/ceiling.md", help="markdown report (a .json beside it)")
+    parser.add_argument("--out", default="results/ceiling.md", help="markdown report (a .json beside it)")
     return parser
 
 

@@ -1,4 +1,4 @@
-"""The benchmark's output: the run's description, docs/benchmarks.json (rows) and docs/benchmarks.md.
+"""The benchmark's output: the run's description, results/benchmarks.json (rows) and results/benchmarks.md.
 
 Rows are dicts with a ``kind``: one ``run`` row (date, command, machine, checkpoint sha256),
 ``quality`` rows (model, dataset, n, accuracy, f1, auc, ece, ...) and ``speed`` rows (model,
@@ -166,7 +166,7 @@ def markdown(rows: list[dict]) -> str:
 
 
 def write(rows: list[dict], folder: Path) -> None:
-    """docs/benchmarks.json (the rows) and docs/benchmarks.md (the tables)."""
+    """results/benchmarks.json (the rows) and results/benchmarks.md (the tables)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "benchmarks.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     (folder / "benchmarks.md").write_text(markdown(rows), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Every limit of the demo page in one place; the page shows them, and .streamlit/config.toml's
 ``server.maxUploadSize`` must equal ``UPLOAD_MB`` (a test checks it).
 
-The sizes follow from one 200,000-row upload of real reviews (about 40 MB of CSV): docs/loadtest.md
+The sizes follow from one 200,000-row upload of real reviews (about 40 MB of CSV): docs/robustness.md
 has its time and the server's peak memory, measured through a browser.
 """
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 import numpy as np
 from numpy.typing import ArrayLike
 
-from sentiment.decision.thresholds import Band, _band, _data, _sorted_counts
+from sentiment.decision.thresholds import Band, checked_band, cumulative_counts, scored_labels
 
 CRITERIA = ("steep", "accuracy", "coverage")
 DEFAULTS = {"steep": 0.5, "accuracy": 0.97, "coverage": 0.8}  # share, target accuracy, coverage
@@ -49,8 +49,8 @@ def steep_band(scores: ArrayLike, labels: ArrayLike, threshold: float, share: fl
     scores; ties go to the band whose midpoint is nearest the threshold, then to the lower one.
     ``share`` 0 gives the zero-width band (t, t); 1 spans every score.
     """
-    s, y = _data(scores, labels, both=True)
-    t = _band(threshold, None)[0]
+    s, y = scored_labels(scores, labels, both=True)
+    t = checked_band(threshold, None)[0]
     p, q = _fraction(share, "share").as_integer_ratio()
     if p == 0:
         return t, t
@@ -91,7 +91,7 @@ _Space = namedtuple("_Space", "lo kb cb hi ka ca zero_correct")
 
 def _space(s: np.ndarray, y: np.ndarray, t: float) -> _Space:
     """The band search space around threshold t, in O(n log n)."""
-    s, neg, pos = _sorted_counts(s, y)
+    s, neg, pos = cumulative_counts(s, y)
     lo = np.concatenate(([t], np.unique(s[s < t])[::-1]))
     hi = np.concatenate(([t], np.unique(s[s > t])))
     kb, right = np.searchsorted(s, lo, "left"), np.searchsorted(s, hi, "right")
@@ -112,8 +112,8 @@ def band_for_accuracy(scores: ArrayLike, labels: ArrayLike, threshold: float, ta
     When no band reaches the target, this is band_for_coverage(..., coverage=0.5): the most accurate
     band that still keeps at least half of the points.
     """
-    s, y = _data(scores, labels)
-    t = _band(threshold, None)[0]
+    s, y = scored_labels(scores, labels)
+    t = checked_band(threshold, None)[0]
     p, q = _fraction(target, "target").as_integer_ratio()
     sp = _space(s, y, t)
     if sp.zero_correct * q >= p * s.size:
@@ -138,8 +138,8 @@ def band_for_coverage(scores: ArrayLike, labels: ArrayLike, threshold: float, co
 
     Maximises the ratio correct / kept exactly by Dinkelbach's iteration, each step O(n).
     """
-    s, y = _data(scores, labels)
-    t = _band(threshold, None)[0]
+    s, y = scored_labels(scores, labels)
+    t = checked_band(threshold, None)[0]
     p, q = _fraction(coverage, "coverage").as_integer_ratio()
     min_kept = max(1, -(-p * s.size // q))
     sp = _space(s, y, t)

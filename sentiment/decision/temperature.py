@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from sentiment.core.forward import sigmoid
-from sentiment.decision.thresholds import _data
+from sentiment.decision.thresholds import scored_labels
 
 T_RANGE = (0.05, 20.0)  # temperatures searched
 EPS = 1e-7  # scores are stored to 6 decimals, so 0 and 1 occur: clipped for the likelihood only
@@ -34,7 +34,7 @@ def apply_temperature(p: ArrayLike, temperature: float) -> np.ndarray:
 
 def nll(scores: ArrayLike, labels: ArrayLike, temperature: float = 1.0) -> float:
     """Mean negative log-likelihood of the labels under the tempered scores."""
-    s, y = _data(scores, labels)
+    s, y = scored_labels(scores, labels)
     z = logit(np.clip(s, EPS, 1 - EPS)) / temperature
     return float(np.mean(np.logaddexp(0.0, z) - y * z))  # -log sigmoid(z) for y=1, -log(1-sigmoid(z)) for 0
 
@@ -45,7 +45,7 @@ def fit_temperature(scores: ArrayLike, labels: ArrayLike, steps: int = 100) -> f
     The loss is convex in 1/T (a one-weight logistic regression on the logits), so a golden-section
     search over 1/T finds its minimum.
     """
-    s, y = _data(scores, labels, both=True)
+    s, y = scored_labels(scores, labels, both=True)
     lo, hi = 1 / T_RANGE[1], 1 / T_RANGE[0]
     ratio = (np.sqrt(5) - 1) / 2
     for _ in range(steps):
@@ -60,7 +60,7 @@ def fit_temperature(scores: ArrayLike, labels: ArrayLike, steps: int = 100) -> f
 def reliability(scores: ArrayLike, labels: ArrayLike, bins: int = 10) -> dict[str, np.ndarray]:
     """Per equal-width bin (as in expected_calibration_error): count, mean predicted probability and
     observed share of positives (NaN where a bin is empty); what a reliability diagram draws."""
-    s, y = _data(scores, labels)
+    s, y = scored_labels(scores, labels)
     index = np.minimum((s * bins).astype(np.int64), bins - 1)
     count = np.bincount(index, minlength=bins)
     with np.errstate(invalid="ignore", divide="ignore"):

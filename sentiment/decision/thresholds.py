@@ -29,7 +29,7 @@ def _scores(scores: ArrayLike) -> np.ndarray:
     return s
 
 
-def _data(scores: ArrayLike, labels: ArrayLike, both: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def scored_labels(scores: ArrayLike, labels: ArrayLike, both: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Validated scores and 0/1 integer labels of the same length; both: refuse a single class."""
     s, y = _scores(scores), np.asarray(labels)
     if y.ndim != 1 or y.size != s.size:
@@ -42,7 +42,7 @@ def _data(scores: ArrayLike, labels: ArrayLike, both: bool = False) -> tuple[np.
     return s, y.astype(np.int64)
 
 
-def _band(threshold: float, band: Band | None) -> Band:
+def checked_band(threshold: float, band: Band | None) -> Band:
     """Validated (lo, hi); None is the zero-width band at the threshold."""
     t = float(threshold)
     if not 0 <= t <= 1:
@@ -60,7 +60,7 @@ def _div(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def _sorted_counts(s: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cumulative_counts(s: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sorted scores with cumulative negative and positive counts (index k: among the k lowest)."""
     order = np.argsort(s, kind="stable")
     s, y = s[order], y[order]
@@ -71,7 +71,7 @@ def _sorted_counts(s: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray
 def classify(scores: ArrayLike, threshold: float, band: Band | None = None) -> np.ndarray:
     """Predictions under the module's boundary convention: 1 positive, 0 negative, -1 abstained."""
     s = _scores(scores)
-    lo, hi = _band(threshold, band)
+    lo, hi = checked_band(threshold, band)
     if lo == hi:
         return (s >= lo).astype(np.int64)
     return np.where(s > hi, 1, np.where(s < lo, 0, -1))
@@ -88,9 +88,19 @@ def _auc(s: np.ndarray, y: np.ndarray) -> float | None:
     return float((rank[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+def accuracy(scores: ArrayLike, labels: ArrayLike, threshold: float = 0.5) -> float:
+    """The share of texts whose label the score gives at ``threshold`` (at 0.5, as the model card reports).
+
+    >>> accuracy([0.9, 0.2, 0.6], [1, 0, 0])
+    0.6666666666666666
+    """
+    s, y = scored_labels(scores, labels)
+    return float(np.mean((s >= threshold) == y))
+
+
 def binary_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float = 0.5) -> dict:
     """Quality of the threshold rule (per-class P/R/F1, AUC, ECE) as JSON-ready Python numbers."""
-    s, y = _data(scores, labels)
+    s, y = scored_labels(scores, labels)
     confusion = np.bincount(2 * y + classify(s, threshold), minlength=4).reshape(2, 2).tolist()
     (tn, fp), (fn, tp) = confusion
     p_pos, r_pos, p_neg, r_neg = _div(tp, tp + fp), _div(tp, tp + fn), _div(tn, tn + fn), _div(tn, tn + fp)
@@ -113,7 +123,7 @@ def binary_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float = 0.5)
 
 def expected_calibration_error(scores: ArrayLike, labels: ArrayLike, bins: int = 10) -> float:
     """ECE on equal-width bins (k holds floor(score * bins) == k, and 1.0): how far P(positive) is off."""
-    s, y = _data(scores, labels)
+    s, y = scored_labels(scores, labels)
     if bins < 1 or int(bins) != bins:
         raise ValueError(f"bins must be a positive integer, got {bins!r}")
     index = np.minimum((s * bins).astype(np.int64), int(bins) - 1)
@@ -123,7 +133,7 @@ def expected_calibration_error(scores: ArrayLike, labels: ArrayLike, bins: int =
 
 def rates_by_threshold(scores: ArrayLike, labels: ArrayLike, thresholds: ArrayLike | None = None) -> Curve:
     """TPR (positives with score >= t) and TNR (negatives with score < t) per threshold t, for the chart."""
-    s, y = _data(scores, labels, both=True)
+    s, y = scored_labels(scores, labels, both=True)
     t = np.linspace(0.0, 1.0, 201) if thresholds is None else np.asarray(thresholds, dtype=float)
     if t.ndim != 1:
         raise ValueError(f"thresholds must be a 1-D array, got shape {t.shape}")
@@ -137,7 +147,7 @@ def roc_points(scores: ArrayLike, labels: ArrayLike) -> Curve:
 
     Plain numpy, because importing sklearn on the page's first redraw costs about a second.
     """
-    s, y = _data(scores, labels, both=True)
+    s, y = scored_labels(scores, labels, both=True)
     order = np.argsort(-s, kind="stable")
     s, y = s[order], y[order]
     last = np.r_[np.flatnonzero(np.diff(s)), s.size - 1]  # last index of each distinct score
@@ -152,7 +162,7 @@ def roc_points(scores: ArrayLike, labels: ArrayLike) -> Curve:
 
 def selective_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float, band: Band) -> dict:
     """Coverage and accuracy when abstaining in the band, and how the threshold rule does on the abstained."""
-    s, y = _data(scores, labels)
+    s, y = scored_labels(scores, labels)
     pred = classify(s, threshold, band)
     kept = pred != -1
     inside = ~kept
@@ -169,7 +179,7 @@ def balanced_threshold(scores: ArrayLike, labels: ArrayLike) -> float:
 
     Ties go to the smallest |TPR - TNR|, then the lowest threshold; a single unique score is returned as is.
     """
-    s, y = _data(scores, labels, both=True)
+    s, y = scored_labels(scores, labels, both=True)
     u = np.unique(s)
     rates = rates_by_threshold(s, y, (u[:-1] + u[1:]) / 2 if u.size > 1 else u)
     worst = np.minimum(rates["tpr"], rates["tnr"])
@@ -187,14 +197,14 @@ def selective_curve(
     """Coverage and selective accuracy (NaN if all abstain) per half-width w: bands of width 2w around
     the threshold, split around it in the proportions of ``band`` (evenly when None or zero-width),
     clipped to [0, 1]; so the given band itself lies on the curve."""
-    s, y = _data(scores, labels)
-    t = _band(threshold, None)[0]
-    lo_band, hi_band = _band(t, band)
+    s, y = scored_labels(scores, labels)
+    t = checked_band(threshold, None)[0]
+    lo_band, hi_band = checked_band(t, band)
     left = (t - lo_band) / (hi_band - lo_band) if hi_band > lo_band else 0.5
     w = np.linspace(0.0, 0.5, 51) if widths is None else np.asarray(widths, dtype=float)
     if w.ndim != 1 or not (w >= 0).all():
         raise ValueError(f"widths must be a 1-D array of values >= 0, got {w.ravel()[:5]}...")
-    s, neg, pos = _sorted_counts(s, y)
+    s, neg, pos = cumulative_counts(s, y)
     lo, hi = np.maximum(t - 2 * w * left, 0.0), np.minimum(t + 2 * w * (1 - left), 1.0)
     below = np.searchsorted(s, lo, "left")
     right = np.where(lo == hi, below, np.searchsorted(s, hi, "right"))  # zero width keeps score == t

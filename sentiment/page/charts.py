@@ -20,7 +20,7 @@ POSITIVE, NEGATIVE, ABSTAIN, RULE = "#2a9d8f", "#d1495b", "#f4a261", "#264653"
 _MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
-def _layout(fig: go.Figure, title: str, height: int, **layout: object) -> go.Figure:
+def styled(fig: go.Figure, title: str, height: int, **layout: object) -> go.Figure:
     """The shared look: title, height, small margins, legend on top."""
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
@@ -81,7 +81,7 @@ def probability_scale(score: float, threshold: float, band: Band, tr: Tr) -> go.
         )
     )
     mark_rule(fig, threshold, band)
-    return _layout(
+    return styled(
         fig,
         tr("probability"),
         150,
@@ -112,7 +112,7 @@ def histogram(
         ]
     )
     mark_rule(fig, threshold, band)
-    return _layout(
+    return styled(
         fig,
         tr("histogram_title"),
         300,
@@ -134,7 +134,7 @@ def rates_chart(rates: Curve, threshold: float, band: Band, tr: Tr) -> go.Figure
     """TPR and TNR against the threshold (from thresholds.rates_by_threshold)."""
     fig = go.Figure(rate_traces(rates, tr))
     mark_rule(fig, threshold, band)
-    return _layout(
+    return styled(
         fig,
         tr("rates_title"),
         320,
@@ -153,7 +153,7 @@ def roc_chart(roc: Curve, point: tuple[float, float], tr: Tr) -> go.Figure:
             _current([point[0]], [point[1]], tr("operating_point"), 12),
         ]
     )
-    return _layout(
+    return styled(
         fig,
         tr("roc_title"),
         320,
@@ -183,7 +183,7 @@ def selective_chart(curve: Curve, band: Band, current: dict, tr: Tr) -> go.Figur
             ),
         ]
     )
-    return _layout(
+    return styled(
         fig,
         tr("selective_title"),
         320,
@@ -222,7 +222,7 @@ def reliability_chart(bins: dict[str, np.ndarray], ece: float, tr: Tr) -> go.Fig
             ),
         ]
     )
-    return _layout(
+    return styled(
         fig,
         tr("reliability_title", ece=f"{ece:.3f}"),
         320,
@@ -267,4 +267,4 @@ def neighbor_scatter(points: pd.DataFrame, tr: Tr) -> go.Figure:
                 },
             )
         )
-    return _layout(fig, tr("pca_title"), 460, xaxis={"title": "PC1"}, yaxis={"title": "PC2"})
+    return styled(fig, tr("pca_title"), 460, xaxis={"title": "PC1"}, yaxis={"title": "PC2"})

@@ -11,7 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from sentiment.decision.thresholds import Band
-from sentiment.page.charts import ABSTAIN, NEGATIVE, POSITIVE, RULE, Tr, _layout
+from sentiment.page.charts import ABSTAIN, NEGATIVE, POSITIVE, RULE, Tr, styled
 from sentiment.page.markup import plotly_text
 
 DIVERGING = [[0, NEGATIVE], [0.5, "#f2f2f2"], [1, POSITIVE]]
@@ -45,7 +45,7 @@ def reading_curve(tokens: Sequence[str], prefix_proba: np.ndarray, threshold: fl
     if hi > lo:
         fig.add_hrect(y0=lo, y1=hi, fillcolor=ABSTAIN, opacity=0.25, line_width=0, layer="below")
     fig.add_hline(y=threshold, line={"color": RULE, "dash": "dash", "width": 2})
-    return _layout(
+    return styled(
         fig,
         tr("curve_title"),
         340,
@@ -79,7 +79,7 @@ def gate_heatmap(
         "tickvals": list(range(len(rows))),
         "ticktext": [plotly_text(r) for r in rows],
     }
-    return _layout(
+    return styled(
         fig,
         title,
         max(240, 110 + 20 * len(rows)),
@@ -99,7 +99,7 @@ def contribution_bars(tokens: Sequence[str], contributions: np.ndarray, tr: Tr):
             hovertemplate="%{customdata}: %{y:+.3f}<extra></extra>",
         )
     )
-    return _layout(
+    return styled(
         fig, tr("contrib_title"), 300, showlegend=False, xaxis=_word_axis(tokens), yaxis={"title": "ΔP"}
     )
 
@@ -128,7 +128,7 @@ def axis_chart(words: Sequence[str], positions: Sequence[float], poles: tuple[st
         )
     )
     low, high = min([0.0, *positions]) - 0.1, max([1.0, *positions]) + 0.1
-    return _layout(
+    return styled(
         fig,
         tr("axis_title"),
         260,

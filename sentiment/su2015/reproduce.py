@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sentiment.reproduce", description=__doc__.split("\n")[0])
     parser.add_argument("experiment", choices=["su2015"], help="the experiment to reproduce")
     parser.add_argument("--data", type=Path, required=True, help="folder with the post's pos.xls and neg.xls")
-    parser.add_argument("--out", type=Path, default=Path("docs/reproduce_su2015.json"), help="JSON report")
+    parser.add_argument("--out", type=Path, default=Path("results/reproduce_su2015.json"), help="JSON report")
     parser.add_argument("--chart", type=Path, help="write the TPR/TNR chart here (PNG; needs kaleido)")
     parser.add_argument("--threads", type=int, default=2, help="CPU threads for torch")
     for name, value in asdict(Settings()).items():

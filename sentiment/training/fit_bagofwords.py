@@ -6,13 +6,16 @@ of comparing the two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 from sentiment.core.bagofwords import BagOfWords, word_ngrams
+from sentiment.decision.thresholds import accuracy
 
 C_GRID = (1.0, 4.0, 16.0)
+Model = TypeVar("Model")
 
 
 class TfidfBaseline:
@@ -37,20 +40,17 @@ class TfidfBaseline:
         return BagOfWords.from_sklearn(self.vectorizer, self.model, self.c)
 
 
-def fit_baseline(train_tokens, train_labels, val_tokens, val_labels, seed: int = 0) -> TfidfBaseline:
-    """Fit one baseline per C in ``C_GRID``; keep the one most accurate on validation."""
-    best, best_acc = None, -1.0
-    for c in C_GRID:
-        model = TfidfBaseline(c, seed).fit(train_tokens, train_labels)
-        acc = float(np.mean((model.predict_proba(val_tokens) >= 0.5) == np.asarray(val_labels)))
-        if acc > best_acc:
-            best, best_acc = model, acc
-    return best
+def choose_on_validation(fit: Callable[[float], Model], accuracy: Callable[[Model], float], grid) -> Model:
+    """``fit(c)`` for each ``c`` in ``grid``; the model most accurate on validation (the first of equals)."""
+    return max((fit(c) for c in grid), key=accuracy)
 
 
 def fit_on_split(frame, seed: int = 0) -> TfidfBaseline:
-    """``fit_baseline`` on a split corpus (columns tokens, label, split): train split, C on validation."""
+    """The baseline on a split corpus (columns tokens, label, split): fitted on the train split, C
+    from ``C_GRID`` chosen on validation."""
     train, val = frame[frame.split == "train"], frame[frame.split == "val"]
-    return fit_baseline(
-        list(train["tokens"]), list(train["label"]), list(val["tokens"]), list(val["label"]), seed
+    return choose_on_validation(
+        lambda c: TfidfBaseline(c, seed).fit(list(train["tokens"]), list(train["label"])),
+        lambda model: accuracy(model.predict_proba(list(val["tokens"])), val["label"]),
+        C_GRID,
     )

@@ -68,7 +68,7 @@ def quick_run(tiny_checkpoint, corpus_csv, tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     extra = write_csv(out / "fresh.csv", FRESH)
     argv = ["--data", str(corpus_csv.parent), "--checkpoint", str(tiny_checkpoint), "--extra", str(extra)]
-    return bench.main([*argv, "--quick", "--out", str(out / "docs")]), out / "docs"
+    return bench.main([*argv, "--quick", "--out", str(out / "results")]), out / "results"
 
 
 def test_quick_run_writes_every_figure(quick_run, tiny_checkpoint):

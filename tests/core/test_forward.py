@@ -6,16 +6,12 @@ from sentiment.core.config import ModelConfig
 from sentiment.core.encoding import pad_batch
 from sentiment.core.forward import NumpyNet, expected_shapes
 from sentiment.core.model import SentimentNet
-from tests.synthetic import NETWORKS
+from tests.synthetic import NETWORKS, tiny_network
 
 
 @pytest.mark.parametrize(("cell", "bidirectional", "pooling"), NETWORKS)
 def test_numpy_forward_equals_the_torch_network(cell, bidirectional, pooling):
-    torch.manual_seed(1)
-    config = ModelConfig(
-        vocab_size=30, embed_dim=6, hidden=5, cell=cell, bidirectional=bidirectional, pooling=pooling
-    )
-    net = SentimentNet(config).eval()
+    net, config = tiny_network(30, cell, bidirectional, pooling, seed=1)
     state = {k: v.numpy() for k, v in net.state_dict().items()}
     assert {k: v.shape for k, v in state.items()} == expected_shapes(config)
     ids = np.random.default_rng(0).integers(2, 30, size=(4, 7))

@@ -4,7 +4,7 @@ import torch
 from sentiment.core.config import PAD, UNK, ModelConfig
 from sentiment.core.encoding import pad_batch, token_ids
 from sentiment.core.model import SentimentNet
-from tests.synthetic import NETWORKS
+from tests.synthetic import NETWORKS, tiny_network
 
 
 def test_the_2015_configuration_is_expressible_exactly():
@@ -20,11 +20,7 @@ def test_the_2015_configuration_is_expressible_exactly():
 
 @pytest.mark.parametrize(("cell", "bidirectional", "pooling"), NETWORKS)
 def test_shapes_and_padding_invariance(cell, bidirectional, pooling):
-    torch.manual_seed(0)
-    config = ModelConfig(
-        vocab_size=20, embed_dim=6, hidden=5, cell=cell, bidirectional=bidirectional, pooling=pooling
-    )
-    net = SentimentNet(config).eval()
+    net, _ = tiny_network(20, cell, bidirectional, pooling, seed=0)
     ids, lengths = pad_batch([[2, 3, 4], [5], [6, 7, 8, 9, 10]])
     assert ids.shape == (3, 5)
     features = net.features(ids, lengths)
