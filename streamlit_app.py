@@ -1,4 +1,4 @@
-"""The demo page: score Chinese reviews, explore the threshold and abstain band, browse word neighbours,
+"""The demo page: score Chinese reviews, explore the threshold and abstain band, browse word neighbors,
 and see how the model reads a text.
 
     streamlit run streamlit_app.py                                     # the checkpoint in assets/default
@@ -17,17 +17,17 @@ import numpy as np
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.i18n import LANGUAGES, translator
-from sentiment.markup import escape_markdown
-from sentiment.pagestate import initial_state
+from sentiment.page.i18n import LANGUAGES, translator
+from sentiment.page.markup import escape_markdown
+from sentiment.page.pagestate import initial_state
 from views.common import get_predictor, scores_of
 from views.decision import decision_panel
-from views.neighbours import neighbour_section
 from views.playground import playground
 from views.reading import reading_view
 from views.score import text_section
 from views.sidebar import sidebar
-from views.upload import uploaded
+from views.upload_results import uploaded
+from views.vectors import neighbor_section
 from views.whatif import counterfactual_view, word_order_view
 
 st.set_page_config(page_title="中文情感分析 · Chinese sentiment", page_icon="💬", layout="wide")
@@ -77,7 +77,7 @@ def main() -> None:
     with tabs[1]:
         reading_view(predictor, path, texts, tr)
     with tabs[2]:
-        neighbour_section(path, predictor, words, tr)
+        neighbor_section(path, predictor, words, tr)
         playground(predictor, tr)
     with tabs[3]:
         counterfactual_view(predictor, path, texts, tr)

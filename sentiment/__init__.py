@@ -5,6 +5,6 @@
 >>> p.predict_proba(["这个手机很好用"])  # doctest: +SKIP
 """
 
-from .predict import Predictor, load_predictor
+from sentiment.core.predict import Predictor, load_predictor
 
 __all__ = ["Predictor", "load_predictor"]

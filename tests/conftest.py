@@ -19,7 +19,7 @@ def corpus_csv(tmp_path_factory):
 @pytest.fixture(scope="session")
 def tiny_checkpoint(tmp_path_factory, corpus_csv):
     """A checkpoint directory trained in seconds on the synthetic corpus through the real CLI."""
-    from sentiment.train import main
+    from sentiment.training.train import main
 
     out = tmp_path_factory.mktemp("ckpt") / "tiny"
     main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS])
@@ -52,13 +52,13 @@ def tiny_package(tmp_path_factory):
 @pytest.fixture(scope="session")
 def portable_checkpoint(tmp_path_factory, corpus_csv, tiny_package):
     """A tiny checkpoint trained on the corpus named relative to ``--data`` and on the package's texts."""
-    from sentiment.train import main
+    from sentiment.training.train import main
 
     out = tmp_path_factory.mktemp("ckpt") / "portable"
     names = [
         "--table",
         f"{corpus_csv.parent.name}/{corpus_csv.name}",
-        "--unlabeled",
+        "--w2v-texts",
         "tinytexts:texts/lines.txt",
     ]
     main(["--data", str(corpus_csv.parent.parent), *names, "--out", str(out), *TINY_ARGS])

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from sentiment.checkpoint import Checkpoint
-from sentiment.config import ModelConfig
-from sentiment.embeddings import WordVectors
-from sentiment.model import SentimentNet
-from sentiment.predict import Predictor
+from sentiment.core.checkpoint import Checkpoint
+from sentiment.core.config import ModelConfig
+from sentiment.core.embeddings import WordVectors
+from sentiment.core.model import SentimentNet
+from sentiment.core.predict import Predictor
 from tests.synthetic import NEGATIVE, POSITIVE, SUBJECTS
 
 WORDS = SUBJECTS + POSITIVE + NEGATIVE + ["不", "很", "是"]

@@ -1,5 +1,5 @@
 """A real `streamlit run` server and headless Chromium, for the browser test and the measurement
-scripts (tests/bigupload.py, tests/loadtest.py), plus the server's resident memory from /proc."""
+scripts (measure/big_upload.py, measure/loadtest.py), plus the server's resident memory from /proc."""
 
 from __future__ import annotations
 

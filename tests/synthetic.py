@@ -52,3 +52,17 @@ NETWORKS = [
     for bidirectional in (False, True)
     for pooling in ("last", "max", "mean", "max+mean", "last+max+mean")
 ]
+
+
+def tiny_network(vocab_size: int, cell: str, bidirectional: bool, pooling: str, seed: int):
+    """A small untrained network of one of ``NETWORKS``, in eval mode, seeded, with its config."""
+    import torch
+
+    from sentiment.core.config import ModelConfig
+    from sentiment.core.model import SentimentNet
+
+    torch.manual_seed(seed)
+    config = ModelConfig(
+        vocab_size=vocab_size, embed_dim=6, hidden=5, cell=cell, bidirectional=bidirectional, pooling=pooling
+    )
+    return SentimentNet(config).eval(), config

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sentiment import Predictor, limits, load_predictor
-from sentiment.explain import Explanation
+from sentiment import Predictor, load_predictor
+from sentiment.core.explain import Explanation
+from sentiment.data import limits
 
 Tr = Callable[..., str]
 PLAIN = {"displayModeBar": False}

@@ -8,20 +8,22 @@ import time
 import numpy as np
 import streamlit as st
 
-from sentiment import Predictor, charts, limits, upload
-from sentiment.bands import CRITERIA, DEFAULTS, choose_band
-from sentiment.calibration import reliability
-from sentiment.pagestate import clamp, fit_band, to_query
-from sentiment.thresholds import (
+from sentiment import Predictor
+from sentiment.data import limits
+from sentiment.decision.bands import CRITERIA, DEFAULTS, choose_band
+from sentiment.decision.temperature import reliability
+from sentiment.decision.thresholds import (
     expected_calibration_error,
     rates_by_threshold,
     roc_points,
     selective_curve,
     selective_metrics,
 )
+from sentiment.page import charts, results
+from sentiment.page.pagestate import clamp, fit_band, to_query
 from views.common import PLAIN, Tr
 from views.score import typed_result
-from views.upload import upload_results
+from views.upload_results import upload_results
 
 RULE_RANGES = {"steep": (0.01, 1.0, 0.01), "accuracy": (0.5, 1.0, 0.005), "coverage": (0.05, 1.0, 0.01)}
 
@@ -48,7 +50,9 @@ def reset_rule(threshold: float, band: tuple[float, float]) -> None:
     st.session_state.update(threshold=threshold, band=band, band_rule="manual")
 
 
-def labelled_scores(predictor: Predictor, scored: upload.Scored | None) -> tuple[np.ndarray, np.ndarray, str]:
+def labelled_scores(
+    predictor: Predictor, scored: results.Scored | None
+) -> tuple[np.ndarray, np.ndarray, str]:
     """The labelled upload's scores when it has both classes, else the checkpoint's validation scores."""
     if scored is not None and scored.labels is not None and len(set(scored.labels.tolist())) == 2:
         return scored.labelled_scores, scored.labels, "source_upload"
@@ -82,7 +86,7 @@ def band_rule(scores: np.ndarray, labels: np.ndarray, source: str, tr: Tr) -> No
 
 
 def curves(
-    scored: upload.Scored | None,
+    scored: results.Scored | None,
     labelled: tuple[np.ndarray, np.ndarray, str],
     threshold: float,
     band: tuple[float, float],
@@ -116,7 +120,7 @@ def curves(
 
 @st.fragment
 def decision_panel(
-    predictor: Predictor, texts: list[str], scores: np.ndarray, scored: upload.Scored | None, tr: Tr
+    predictor: Predictor, texts: list[str], scores: np.ndarray, scored: results.Scored | None, tr: Tr
 ) -> None:
     """Sliders and everything that depends on them; a slider move reruns only this function."""
     start = time.perf_counter()

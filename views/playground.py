@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.markup import escape_markdown
-from sentiment.neighbours import typed_words
-from sentiment.teaching_charts import axis_chart
-from sentiment.wordplay import analogy, axis_positions, odd_one_out, similarity
+from sentiment.page.markup import escape_markdown
+from sentiment.page.teaching_charts import axis_chart
+from sentiment.teaching.neighbors import typed_words
+from sentiment.teaching.wordplay import analogy, axis_positions, odd_one_out, similarity
 from views.common import PLAIN, Tr
 
 DEFAULTS = {
@@ -61,7 +61,7 @@ def playground(predictor: Predictor, tr: Tr) -> None:
         k = k.number_input("k", 1, 20, 5, key="wp_an_k")
         found = attempt(lambda: analogy(vectors, *(w.strip() for w in words), k=int(k)), tr)
         if found is not None:
-            table = pd.DataFrame(found, columns=[tr("col_neighbour"), tr("col_similarity")])
+            table = pd.DataFrame(found, columns=[tr("col_neighbor"), tr("col_similarity")])
             st.dataframe(table, hide_index=True, key="wp_an_table")
     left, right = st.columns([3, 2])
     with left:

@@ -6,9 +6,9 @@ import numpy as np
 import streamlit as st
 
 from sentiment import Predictor
-from sentiment.explain import Explanation
-from sentiment.markup import contribution_html
-from sentiment.teaching_charts import contribution_bars, gate_heatmap, reading_curve
+from sentiment.core.explain import Explanation
+from sentiment.page.markup import contribution_html
+from sentiment.page.teaching_charts import contribution_bars, gate_heatmap, reading_curve
 from views.common import PLAIN, Tr, chosen_text, explanation_of, rule
 
 UNITS_SHOWN = 16  # hidden units in the per-unit heatmap at first: the ones that vary most over the words

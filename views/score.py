@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from sentiment import Predictor, charts, limits, upload
-from sentiment.decoding import numbers_named
-from sentiment.markup import segmentation_markdown
-from sentiment.verdict import describe, verdict_text
+from sentiment import Predictor
+from sentiment.data import limits
+from sentiment.data.decoding import numbers_named
+from sentiment.decision.verdict import describe, verdict_text
+from sentiment.page import charts, results
+from sentiment.page.markup import segmentation_markdown
 from views.common import PLAIN, Tr, nothing_typed, show_table, words_of
 
 EXAMPLES = {
@@ -42,11 +44,11 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
             width="stretch",
         )
     text = st.session_state.text
-    texts = upload.split_lines(text) if st.session_state.per_line else [text.strip()] * bool(text.strip())
+    texts = results.split_lines(text) if st.session_state.per_line else [text.strip()] * bool(text.strip())
     if len(texts) > limits.ROWS:
         st.error(tr("too_many_lines", n=f"{len(texts):,}", limit=f"{limits.ROWS:,}"))
         return [], []
-    too_long = upload.long_lines(texts)
+    too_long = results.long_lines(texts)
     if too_long and len(texts) == 1:
         st.error(tr("one_text_too_long", n=f"{len(texts[0]):,}", limit=f"{limits.TEXT_CHARS:,}"))
         return [], []
@@ -89,5 +91,5 @@ def typed_result(
             charts.probability_scale(float(scores[0]), threshold, band, tr), key="scale", config=PLAIN
         )
     else:
-        frame = upload.lines_frame(texts, st.session_state.typed_rows)
-        show_table(upload.result_table(frame, scores, threshold, band), tr, "lines_table")
+        frame = results.lines_frame(texts, st.session_state.typed_rows)
+        show_table(results.result_table(frame, scores, threshold, band), tr, "lines_table")

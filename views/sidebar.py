@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sentiment import Predictor, limits
-from sentiment.i18n import LANGUAGES
+from sentiment import Predictor
+from sentiment.data import limits
+from sentiment.page.i18n import LANGUAGES
 from views.common import Tr
 
 

@@ -1,4 +1,4 @@
-"""The "What if" tab: swap one word for a neighbour (counterfactuals), and the LSTM beside the
+"""The "What if" tab: swap one word for a neighbor (counterfactuals), and the LSTM beside the
 bag-of-words baseline on texts where word order decides."""
 
 from __future__ import annotations
@@ -7,10 +7,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sentiment import Predictor, upload
-from sentiment.counterfactual import substitutions
-from sentiment.markup import escape_markdown
-from sentiment.verdict import describe, verdict_text
+from sentiment import Predictor
+from sentiment.decision.verdict import describe, verdict_text
+from sentiment.page import results
+from sentiment.page.markup import escape_markdown
+from sentiment.teaching.counterfactual import substitutions
 from views.common import Tr, chosen_text, explanation_of, probability_column, rule
 
 ORDER_EXAMPLES = (  # pairs where the words are (nearly) the same and their order decides
@@ -90,7 +91,7 @@ def word_order_view(predictor: Predictor, path: str | None, tr: Tr) -> None:
     if baseline is None:
         st.info(tr("order_no_baseline"))
         return
-    own = upload.split_lines(st.text_area(tr("order_own"), key="order_texts", height=80))
+    own = results.split_lines(st.text_area(tr("order_own"), key="order_texts", height=80))
     if len(own) > OWN_LINES:
         st.warning(tr("order_too_many", n=len(own), limit=OWN_LINES))
     texts = (*own[:OWN_LINES], *ORDER_EXAMPLES)

@@ -1,0 +1,128 @@
+"""Checkpoint directories in safe formats only; nothing is ever unpickled.
+
+A checkpoint is a directory holding
+- ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
+- ``model.safetensors``: the network's state dict (embedding stored as float16);
+- ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
+- ``validation.json``: validation scores and labels, from which the page draws its curves;
+- optionally ``baseline.json.gz`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
+  trained on the same texts; older checkpoints have none and still load.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sentiment.core.bagofwords import BagOfWords, has_bag_of_words, load_bag_of_words
+from sentiment.core.config import ModelConfig
+from sentiment.core.embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
+from sentiment.core.forward import expected_shapes
+
+FORMAT = "word2vec-lstm-sentiment"
+VERSION = 1
+META, WEIGHTS, VECTORS, VALIDATION = "meta.json", "model.safetensors", "vectors.bin", "validation.json"
+HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
+
+
+@dataclass
+class Checkpoint:
+    meta: dict
+    config: ModelConfig
+    state: dict[str, np.ndarray]  # the network's state dict as float32 arrays, torch's names
+    vectors: WordVectors
+    val_scores: np.ndarray
+    val_labels: np.ndarray
+    baseline: BagOfWords | None = None  # the bag-of-words model trained on the same texts, if saved
+
+
+def write_validation(directory: Path, scores, labels) -> None:
+    """validation.json: the validation split's scores (6 decimals) and labels, for the page's curves."""
+    validation = {"scores": [round(float(s), 6) for s in scores], "labels": [int(y) for y in labels]}
+    (directory / VALIDATION).write_text(json.dumps(validation))
+
+
+def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
+    """Write the files of a checkpoint into ``directory`` (created if needed)."""
+    from safetensors.numpy import save_file
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    meta = {"format": FORMAT, "version": VERSION, **ckpt.meta, "model": ckpt.config.to_dict()}
+    state = {
+        k: np.ascontiguousarray(v, np.float16 if k in HALF else np.float32) for k, v in ckpt.state.items()
+    }
+    save_file(state, str(directory / WEIGHTS))
+    save_word2vec_binary(ckpt.vectors, directory / VECTORS)
+    write_validation(directory, ckpt.val_scores, ckpt.val_labels)
+    (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    if ckpt.baseline is not None:
+        ckpt.baseline.save(directory)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"{path}: not valid JSON ({err})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{path}: expected a JSON object")
+    return value
+
+
+def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
+    """Read and check a checkpoint directory; ValueError saying what is wrong otherwise.
+
+    ``baseline=False`` leaves the TF-IDF baseline on disk (reading it is most of the load time;
+    the Predictor reads it on first use)."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ValueError(f"{directory}: checkpoint directory not found")
+    missing = [n for n in (META, WEIGHTS, VECTORS, VALIDATION) if not (directory / n).is_file()]
+    if missing:
+        raise ValueError(f"{directory}: not a checkpoint, missing {', '.join(missing)}")
+    meta = _read_json(directory / META)
+    if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        raise ValueError(
+            f"{directory / META}: format {meta.get('format')!r} version {meta.get('version')!r}, "
+            f"expected {FORMAT!r} version {VERSION}"
+        )
+    try:
+        config = ModelConfig(**meta["model"])
+        if int(meta["train"]["max_len"]) < 1:
+            raise ValueError("train.max_len must be at least 1")
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"{directory / META}: bad model settings ({err!r})") from None
+    try:
+        state = load_file(str(directory / WEIGHTS))
+    except (SafetensorError, OSError) as err:
+        raise ValueError(f"{directory / WEIGHTS}: not a safetensors file ({err})") from None
+    shapes = {k: tuple(v.shape) for k, v in state.items()}
+    if shapes != expected_shapes(config):
+        raise ValueError(
+            f"{directory / WEIGHTS}: weights do not fit the model settings "
+            f"(expected {expected_shapes(config)}, found {shapes})"
+        )
+    state = {k: v.astype(np.float32) for k, v in state.items()}
+    vectors = load_word2vec_binary(directory / VECTORS)
+    if len(vectors) + 2 != config.vocab_size:
+        raise ValueError(
+            f"{directory / VECTORS}: {len(vectors)} words do not fit vocab_size {config.vocab_size}"
+        )
+    validation = _read_json(directory / VALIDATION)
+    scores = np.asarray(validation.get("scores", []), dtype=np.float64)
+    labels = np.asarray(validation.get("labels", []), dtype=np.int64)
+    if scores.shape != labels.shape:
+        raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
+    if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
+        raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
+    if not baseline:
+        has_bag_of_words(directory)  # refuses half a baseline now, though it is read later
+    bag = load_bag_of_words(directory) if baseline else None
+    return Checkpoint(meta, config, state, vectors, scores, labels, bag)

