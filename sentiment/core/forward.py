@@ -2,7 +2,7 @@
 
 Importing torch costs over a second, most of a cold start; scoring needs only a few matrix
 products. Every step is written out (gates included), so it also shows what the LSTM computes.
-``tests/test_forward.py`` keeps it equal to ``model.SentimentNet`` for every configuration.
+``tests/core/test_forward.py`` keeps it equal to ``model.SentimentNet`` for every configuration.
 """
 
 from __future__ import annotations

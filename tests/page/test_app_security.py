@@ -1,5 +1,5 @@
 """The page never lets a link choose a server file, and shows markup typed or uploaded as text (AppTest;
-tests/test_browser.py checks the same in a real browser)."""
+tests/page/test_browser.py checks the same in a real browser)."""
 
 from __future__ import annotations
 
