@@ -93,7 +93,7 @@ def test_every_module_belongs_to_a_layer_or_is_a_command() -> None:
     subpackages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     assert subpackages <= set(LAYERS)
     commands = {name for name in modules() if layer(name) == COMMANDS}
-    documented = ("train", "evaluate", "calibrate", "bench", "ceiling", "reproduce")
+    documented = ("train", "evaluate", "calibrate", "bench", "ceiling", "reproduce", "analogy")
     assert commands == {f"sentiment.{command}" for command in documented}
 
 
