@@ -21,10 +21,12 @@ from dataclasses import dataclass
 import numpy as np
 from tqdm import tqdm
 
-from .cases import Case
+from sentiment import Predictor
+
+from .cases import Case, generate
 
 TOLERANCE = 0.1
-CHUNK = 200  # texts scored per call (the progress bar's step)
+CHUNK = 200  # texts per call: the progress bar's step; calls this small keep the Predictor on numpy
 Model = Callable[[list[str]], np.ndarray]
 
 
@@ -81,3 +83,30 @@ def judge(cases: Sequence[Case], scores: Scores, threshold: float, band: tuple[f
     inside = lambda x: (lo < hi) & (x >= lo) & (x <= hi)  # noqa: E731 (a zero-width band never abstains)
     abstained = inside(s) | ((kind != "MFT") & inside(o))
     return Outcomes(passed.astype(bool), abstained, np.where(passed, 0.0, np.maximum(miss, 0.0)))
+
+
+@dataclass(frozen=True)
+class Suite:
+    """One half's cases scored by each model of a checkpoint, judged by the checkpoint's rule."""
+
+    half: str
+    cases: tuple[Case, ...]
+    scores: dict[str, Scores]  # "lstm", and "bow" when the checkpoint ships its bag-of-words baseline
+    outcomes: dict[str, Outcomes]
+    threshold: float
+    band: tuple[float, float]
+
+
+def run_suite(predictor: Predictor, half: str, progress: bool = False, baseline: bool = True) -> Suite:
+    """Every case of ``half`` scored by the LSTM and, when there is one (and ``baseline``), the
+    bag-of-words baseline."""
+    cases = tuple(generate(half))
+    models = {"lstm": predictor.predict_proba}
+    if baseline and predictor.baseline is not None:
+        models["bow"] = predictor.baseline_proba
+    scores = {
+        name: score(cases, model, f"{half}: {name}" if progress else None) for name, model in models.items()
+    }
+    rule = predictor.threshold, predictor.band
+    outcomes = {name: judge(cases, s, *rule) for name, s in scores.items()}
+    return Suite(half, cases, scores, outcomes, *rule)
