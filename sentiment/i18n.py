@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sentiment.i18n_behaviour import BEHAVIOUR  # absolute, so it resolves wherever this module moves
+
 from .i18n_teaching import TEACHING
 from .messages import ENGLISH, Message
 
@@ -281,6 +283,9 @@ STRINGS |= {f"msg_{code}": (MESSAGES_ZH[code], ENGLISH[code]) for code in ENGLIS
 if STRINGS.keys() & TEACHING.keys():  # the teaching views' text lives in its own module
     raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & TEACHING.keys())}")
 STRINGS |= TEACHING
+if STRINGS.keys() & BEHAVIOUR.keys():
+    raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & BEHAVIOUR.keys())}")
+STRINGS |= BEHAVIOUR
 
 
 def translator(lang: str) -> Callable[..., str]:
