@@ -52,7 +52,7 @@ BEHAVIOUR: dict[str, tuple[str, str]] = {
     "beh_col_text": ("文本", "Text"),
     "beh_col_original": ("扰动前", "Before the perturbation"),
     "beh_col_expected": ("期望", "Expected"),
-    "beh_col_score": ("正面概率", "P(positive)"),
+    "beh_col_score": ("模型给的正面概率", "Model's P(positive)"),
     "beh_col_original_score": ("扰动前的正面概率", "P(positive) before"),
     "beh_exp_positive": ("正面", "positive"),
     "beh_exp_negative": ("负面", "negative"),

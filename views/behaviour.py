@@ -82,7 +82,7 @@ def behaviour_view(predictor: Predictor, path: str | None, tr: Tr) -> None:
     }
     chart = pass_rate_chart([titles[n] for n in names], rates, tr("beh_chart_title"), tr("beh_chart_axis"))
     st.plotly_chart(chart, key="beh_chart", config=PLAIN)
-    failing_cases(suite, names, titles, models, tr)
+    failing_cases(suite, report, titles, models, tr)
 
 
 def rate_table(report: dict, titles: dict[str, str], models: dict[str, str], tr: Tr) -> pd.DataFrame:
@@ -111,13 +111,11 @@ def rate_table(report: dict, titles: dict[str, str], models: dict[str, str], tr:
     return pd.DataFrame(rows)
 
 
-def failing_cases(
-    suite: Suite, names: list[str], titles: dict[str, str], models: dict[str, str], tr: Tr
-) -> None:
+def failing_cases(suite: Suite, report: dict, titles: dict[str, str], models: dict[str, str], tr: Tr) -> None:
     """The chosen capability's failing cases for the chosen model, the worst offered as buttons."""
     left, right = st.columns([2, 1])
-    lstm = suite.outcomes["lstm"].passed
-    rate = {n: lstm[[c.capability == n for c in suite.cases]].mean() for n in names}
+    names = list(titles)
+    rate = {n: report["models"]["lstm"]["capabilities"][n]["pass_rate"] for n in names}
     worst = names.index(min(names, key=rate.get))  # the capability the LSTM fails most, at first
     name = left.selectbox(
         tr("beh_capability"), names, index=worst, format_func=titles.get, key="beh_capability"
