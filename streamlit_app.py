@@ -20,6 +20,7 @@ from sentiment import Predictor
 from sentiment.page.i18n import LANGUAGES, translator
 from sentiment.page.markup import escape_markdown
 from sentiment.page.pagestate import initial_state
+from views.behaviour import behaviour_view
 from views.common import get_predictor, scores_of
 from views.decision import decision_panel
 from views.playground import playground
@@ -71,7 +72,7 @@ def main() -> None:
     texts, words = text_section(path, predictor, tr)
     scores = scores_of(path, tuple(texts)) if texts else np.empty(0)
     scored = uploaded(file, predictor, tr)
-    tabs = st.tabs([tr(f"tab_{name}") for name in ("score", "reading", "vectors", "whatif")])
+    tabs = st.tabs([tr(f"tab_{name}") for name in ("score", "reading", "vectors", "whatif", "behaviour")])
     with tabs[0]:
         decision_panel(predictor, texts, scores, scored, tr)
     with tabs[1]:
@@ -82,6 +83,8 @@ def main() -> None:
     with tabs[3]:
         counterfactual_view(predictor, path, texts, tr)
         word_order_view(predictor, path, tr)
+    with tabs[4]:
+        behaviour_view(predictor, path, tr)
 
 
 main()

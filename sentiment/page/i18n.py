@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sentiment.data.messages import ENGLISH, Message
+from sentiment.page.i18n_behaviour import BEHAVIOUR
 from sentiment.page.i18n_teaching import TEACHING
 
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -281,6 +282,9 @@ STRINGS |= {f"msg_{code}": (MESSAGES_ZH[code], ENGLISH[code]) for code in ENGLIS
 if STRINGS.keys() & TEACHING.keys():  # the teaching views' text lives in its own module
     raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & TEACHING.keys())}")
 STRINGS |= TEACHING
+if STRINGS.keys() & BEHAVIOUR.keys():
+    raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & BEHAVIOUR.keys())}")
+STRINGS |= BEHAVIOUR
 
 
 def translator(lang: str) -> Callable[..., str]:

@@ -117,6 +117,7 @@ def test_upload_a_labelled_file(server, browser, tmp_path) -> None:
         ("How it reads", "P(positive) after each word", "5-how-it-reads"),
         ("Word vectors", "Odd one out", "6-word-vectors"),
         ("What if", "Word order", "7-what-if"),
+        ("Behaviour", "Pass rate per capability", "9-behaviour"),
     ],
 )
 def test_teaching_tabs(server, browser, tab: str, shown: str, name: str) -> None:
