@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sentiment"
-LAYERS = ("core", "data", "decision", "training", "teaching", "page", "behaviour", "benchmarks", "su2015")
+LAYERS = ("core", "data", "decision", "behaviour", "training", "teaching", "page", "benchmarks", "su2015")
 COMMANDS = "commands"  # sentiment/<command>.py: thin entry points
 
 
