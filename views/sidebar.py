@@ -18,7 +18,7 @@ def sidebar(predictor: Predictor, tr: Tr) -> st.runtime.uploaded_file_manager.Up
     st.caption(
         tr(
             "model_info",
-            vocab=len(predictor.vectors),
+            vocab=len(predictor.network_vectors),
             dim=predictor.vectors.vector_size,
             n_val=len(predictor.checkpoint.val_scores),
             accuracy="—" if accuracy is None else f"{accuracy:.3f}",

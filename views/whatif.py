@@ -33,7 +33,7 @@ OWN_LINES = 50  # own texts compared at once
 @st.cache_data(max_entries=64, show_spinner=False)
 def substitutions_of(_predictor: Predictor, path, text: str, k: int, threshold: float, band) -> pd.DataFrame:
     e = explanation_of(_predictor, path, text)
-    return substitutions(e, _predictor.vectors, _predictor.logits, k, threshold, band)
+    return substitutions(e, _predictor.network_vectors, _predictor.logits, k, threshold, band)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

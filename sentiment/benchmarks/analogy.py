@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from sentiment.core.checkpoint import VECTORS
-from sentiment.core.embeddings import WordVectors, load_word2vec_binary
+from sentiment.core.checkpoint import META, read_vectors, vectors_path
+from sentiment.core.embeddings import WordVectors
 
 FILES = {"semantic": "analogy/semantic.txt", "morphological": "analogy/morphological.txt"}
 BATCH = 512  # questions scored per matrix product
@@ -83,11 +83,13 @@ def _score(vectors: WordVectors, questions: list[tuple[str, str, str, str]]) -> 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m sentiment.analogy", description=__doc__.split("\n")[0])
-    parser.add_argument("vectors", type=Path, help="a checkpoint folder, or a word2vec binary file")
+    parser.add_argument("vectors", type=Path, help="a checkpoint folder or a vectors file")
     parser.add_argument("--data", type=Path, required=True, help="the folder holding analogy/")
     args = parser.parse_args(argv)
-    path = args.vectors / VECTORS if args.vectors.is_dir() else args.vectors
-    report = evaluate(load_word2vec_binary(path), args.data)
+    path = args.vectors
+    if path.is_dir():
+        path = vectors_path(path, json.loads((path / META).read_text(encoding="utf-8"))["version"])
+    report = evaluate(read_vectors(path), args.data)
     for name, part in report.items():
         known = f"{part['in_vocabulary']:,} in vocabulary"
         print(f"{name}: {part['accuracy']:.2%} of {part['questions']:,} questions ({known})")

@@ -3,7 +3,9 @@
 A checkpoint is a directory holding
 - ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
 - ``model.safetensors``: the network's state dict (embedding stored as float16);
-- ``vectors.bin``: the Word2Vec vectors in word2vec binary format;
+- ``vectors.safetensors``: the Word2Vec vectors at 8 bits (``embeddings.save_vectors``), most frequent
+  first; the network reads the first ``vocab_size - 2`` of them, the neighbor explorer all (version 1
+  checkpoints hold ``vectors.bin``, the word2vec binary format, with exactly the network's words);
 - ``validation.json``: validation scores and labels, from which the page draws its curves;
 - optionally ``baseline.json.gz`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
   trained on the same texts; older checkpoints have none and still load.
@@ -19,12 +21,14 @@ import numpy as np
 
 from sentiment.core.bagofwords import BagOfWords, has_bag_of_words, load_bag_of_words
 from sentiment.core.config import ModelConfig
-from sentiment.core.embeddings import WordVectors, load_word2vec_binary, save_word2vec_binary
+from sentiment.core.embeddings import WordVectors, load_vectors, load_word2vec_binary, save_vectors
 from sentiment.core.forward import expected_shapes
 
 FORMAT = "word2vec-lstm-sentiment"
-VERSION = 1
-META, WEIGHTS, VECTORS, VALIDATION = "meta.json", "model.safetensors", "vectors.bin", "validation.json"
+VERSION = 2
+VERSIONS = (1, 2)  # read; version 2 is written
+META, WEIGHTS, VALIDATION = "meta.json", "model.safetensors", "validation.json"
+VECTORS, VECTORS_V1 = "vectors.safetensors", "vectors.bin"
 HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
 
 
@@ -33,7 +37,7 @@ class Checkpoint:
     meta: dict
     config: ModelConfig
     state: dict[str, np.ndarray]  # the network's state dict as float32 arrays, torch's names
-    vectors: WordVectors
+    vectors: WordVectors  # every word with a vector; the network reads the first config.vocab_size - 2
     val_scores: np.ndarray
     val_labels: np.ndarray
     baseline: BagOfWords | None = None  # the bag-of-words model trained on the same texts, if saved
@@ -56,11 +60,21 @@ def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
         k: np.ascontiguousarray(v, np.float16 if k in HALF else np.float32) for k, v in ckpt.state.items()
     }
     save_file(state, str(directory / WEIGHTS))
-    save_word2vec_binary(ckpt.vectors, directory / VECTORS)
+    save_vectors(ckpt.vectors, directory / VECTORS)
     write_validation(directory, ckpt.val_scores, ckpt.val_labels)
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
     if ckpt.baseline is not None:
         ckpt.baseline.save(directory)
+
+
+def vectors_path(directory: Path, version: int = VERSION) -> Path:
+    """Where a checkpoint of ``version`` keeps its word vectors."""
+    return directory / (VECTORS if version == 2 else VECTORS_V1)
+
+
+def read_vectors(path: Path) -> WordVectors:
+    """Word vectors from either file a checkpoint may hold (by its name), or a word2vec binary file."""
+    return load_vectors(path) if path.suffix == ".safetensors" else load_word2vec_binary(path)
 
 
 def _read_json(path: Path) -> dict:
@@ -84,15 +98,18 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
     directory = Path(directory)
     if not directory.is_dir():
         raise ValueError(f"{directory}: checkpoint directory not found")
-    missing = [n for n in (META, WEIGHTS, VECTORS, VALIDATION) if not (directory / n).is_file()]
+    missing = [n for n in (META, WEIGHTS, VALIDATION) if not (directory / n).is_file()]
     if missing:
         raise ValueError(f"{directory}: not a checkpoint, missing {', '.join(missing)}")
     meta = _read_json(directory / META)
-    if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+    if meta.get("format") != FORMAT or meta.get("version") not in VERSIONS:
         raise ValueError(
             f"{directory / META}: format {meta.get('format')!r} version {meta.get('version')!r}, "
-            f"expected {FORMAT!r} version {VERSION}"
+            f"expected {FORMAT!r} version {' or '.join(map(str, VERSIONS))}"
         )
+    vectors_file = vectors_path(directory, meta["version"])
+    if not vectors_file.is_file():
+        raise ValueError(f"{directory}: not a checkpoint, missing {vectors_file.name}")
     try:
         config = ModelConfig(**meta["model"])
         if int(meta["train"]["max_len"]) < 1:
@@ -110,11 +127,10 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
             f"(expected {expected_shapes(config)}, found {shapes})"
         )
     state = {k: v.astype(np.float32) for k, v in state.items()}
-    vectors = load_word2vec_binary(directory / VECTORS)
-    if len(vectors) + 2 != config.vocab_size:
-        raise ValueError(
-            f"{directory / VECTORS}: {len(vectors)} words do not fit vocab_size {config.vocab_size}"
-        )
+    vectors = read_vectors(vectors_file)
+    exact = meta["version"] == 1  # version 1 held the network's words only
+    if len(vectors) + 2 < config.vocab_size or (exact and len(vectors) + 2 != config.vocab_size):
+        raise ValueError(f"{vectors_file}: {len(vectors)} words do not fit vocab_size {config.vocab_size}")
     validation = _read_json(directory / VALIDATION)
     scores = np.asarray(validation.get("scores", []), dtype=np.float64)
     labels = np.asarray(validation.get("labels", []), dtype=np.int64)

@@ -54,6 +54,7 @@ class TrainConfig:
     w2v_window: int = 5
     w2v_min_count: int = 5
     w2v_max_vocab: int | None = None  # keep at most this many most frequent words
+    network_vocab: int | None = None  # the network reads the most frequent this many (None: all of them)
     w2v_epochs: int = 5
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
 

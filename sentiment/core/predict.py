@@ -53,7 +53,8 @@ class Predictor:
         self.net = NumpyNet(checkpoint.config, checkpoint.state)
         self._torch_net = None
         self._torch_lock = threading.Lock()
-        self.vectors = checkpoint.vectors
+        self.vectors = checkpoint.vectors  # every word with a vector: the neighbor explorer's
+        self.network_vectors = self.vectors.head(checkpoint.config.vocab_size - 2)  # the words it reads
         self._baseline = checkpoint.baseline
         self._baseline_from = (
             None if checkpoint.baseline is not None or directory is None else Path(directory)
@@ -77,13 +78,13 @@ class Predictor:
         return self.segmenter.cut(text)
 
     def in_vocabulary(self, word: str) -> bool:
-        """Whether ``word`` has a word vector (otherwise the model reads it as unknown)."""
-        return word in self.vectors
+        """Whether the network knows ``word`` (otherwise it reads it as unknown)."""
+        return word in self.network_vectors
 
     def read(self, text: str) -> list[str]:
         """The tokens the network reads for ``text``: its words, cut to ``max_len`` as the model cuts them."""
         return read_tokens(
-            self.segment(text), self.vectors.key_to_index, self.max_len, self.truncate, self.oov_chars
+            self.segment(text), self.network_vectors.key_to_index, self.max_len, self.truncate, self.oov_chars
         )
 
     def explain(self, text: str) -> Explanation:
@@ -91,15 +92,13 @@ class Predictor:
         activations per token and each token's contribution (see ``explain.Explanation``)."""
         tokens = self.read(text)
         known = [self.in_vocabulary(w) for w in tokens]
-        ids = ids_of(tokens, self.vectors.key_to_index)
+        ids = ids_of(tokens, self.network_vectors.key_to_index)
         return explain_ids(self.net, tokens, ids, known, self.calibrated)
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
         """Embedding rows the network reads for each text."""
-        return [
-            token_ids(self.segment(t), self.vectors.key_to_index, self.max_len, self.truncate, self.oov_chars)
-            for t in texts
-        ]
+        known = self.network_vectors.key_to_index
+        return [token_ids(self.segment(t), known, self.max_len, self.truncate, self.oov_chars) for t in texts]
 
     def torch_net(self):
         """The same network in torch, built on first use: twice the numpy throughput on big batches,

@@ -148,15 +148,14 @@ def train(
         epochs=cfg.w2v_epochs,
         seed=cfg.seed,
     )
-    net = SentimentNet(ModelConfig(vocab_size=len(vectors) + 2, **model_kwargs))
-    net.embedding.weight.data.copy_(initial_embedding(vectors))
+    read = vectors.head(cfg.network_vocab or len(vectors))  # the words the network reads
+    net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, **model_kwargs))
+    net.embedding.weight.data.copy_(initial_embedding(read))
     net.embedding.weight.requires_grad = not cfg.freeze_embedding
 
     def encode(part):
-        return [
-            token_ids(t, vectors.key_to_index, cfg.max_len, cfg.truncate, cfg.oov_chars)
-            for t in part["tokens"]
-        ]
+        known = read.key_to_index
+        return [token_ids(t, known, cfg.max_len, cfg.truncate, cfg.oov_chars) for t in part["tokens"]]
 
     val_ids = encode(val_part)
     history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
@@ -174,7 +173,8 @@ def train(
             "user_words": segmenter.user_words,
             "stopwords": sorted(segmenter.stopwords),
         },
-        "vocab_size": len(vectors),
+        "vocab_size": len(read),
+        "vectors": len(vectors),
         "dedup": asdict(report),
         "split_sizes": frame["split"].value_counts().to_dict(),
         "training": history,

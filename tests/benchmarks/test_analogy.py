@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from sentiment.benchmarks import analogy
-from sentiment.core.embeddings import WordVectors, save_word2vec_binary
+from sentiment.core.embeddings import WordVectors, save_vectors
 
 # king - man + woman = queen, in two dimensions (royalty, gender)
 WORDS = ["男", "王", "女", "后", "猫"]
@@ -29,8 +29,8 @@ def test_the_command_reports_each_file_with_every_question_counted(tmp_path, cap
     semantic = ": royalty\n男 王 女 后\n男 王 狗 后\n"
     (tmp_path / "analogy" / "semantic.txt").write_text(semantic, encoding="utf-8")
     (tmp_path / "analogy" / "morphological.txt").write_text(": x\n女 后 男 王\n", encoding="utf-8")
-    save_word2vec_binary(WordVectors(WORDS, VECTORS), tmp_path / "vectors.bin")
-    report = analogy.main([str(tmp_path / "vectors.bin"), "--data", str(tmp_path)])
+    save_vectors(WordVectors(WORDS, VECTORS), tmp_path / "vectors.safetensors")
+    report = analogy.main([str(tmp_path / "vectors.safetensors"), "--data", str(tmp_path)])
     assert report["semantic"]["accuracy"] == 0.5 and report["semantic"]["in_vocabulary"] == 1
     assert report["semantic"]["categories"]["royalty"] == {"questions": 2, "in_vocabulary": 1, "right": 1}
     assert report["morphological"]["accuracy"] == 1.0

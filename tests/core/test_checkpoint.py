@@ -10,7 +10,15 @@ import torch
 
 from sentiment import load_predictor
 from sentiment.core.bagofwords import BASELINE_JSON, BASELINE_WEIGHTS
-from sentiment.core.checkpoint import META, VALIDATION, VECTORS, WEIGHTS, load_checkpoint, save_checkpoint
+from sentiment.core.checkpoint import (
+    META,
+    VALIDATION,
+    VECTORS,
+    VECTORS_V1,
+    WEIGHTS,
+    load_checkpoint,
+    save_checkpoint,
+)
 
 TEXTS = ["手机很好", "服务恶劣", "", "😀", "完全没见过的词语组合"]
 
@@ -73,14 +81,30 @@ def test_weights_that_do_not_fit_are_refused(broken):
 
 def test_missing_files_are_named(broken):
     (broken / VECTORS).unlink()
-    with pytest.raises(ValueError, match="missing vectors.bin"):
+    with pytest.raises(ValueError, match="missing vectors.safetensors"):
         load_checkpoint(broken)
 
 
 def test_pickled_vectors_are_refused(broken):
     (broken / VECTORS).write_bytes(pickle.dumps(np.zeros((3, 3))))
-    with pytest.raises(ValueError, match="not a word2vec binary file"):
+    with pytest.raises(ValueError, match="not a vectors file"):
         load_checkpoint(broken)
+
+
+def test_a_version_1_checkpoint_with_word2vec_binary_vectors_still_loads(broken):
+    """Checkpoints saved before version 2 (the shipped one among them) hold vectors.bin."""
+    from gensim.models import KeyedVectors
+
+    before = load_predictor(broken)
+    kv = KeyedVectors(vector_size=before.vectors.vector_size)
+    kv.add_vectors(before.vectors.index_to_key, before.vectors.vectors)
+    kv.save_word2vec_format(str(broken / VECTORS_V1), binary=True)
+    (broken / VECTORS).unlink()
+    meta = json.loads((broken / META).read_text())
+    (broken / META).write_text(json.dumps({**meta, "version": 1}))
+    after = load_predictor(broken)
+    assert after.vectors.index_to_key == before.vectors.index_to_key
+    np.testing.assert_array_equal(after.predict_proba(TEXTS), before.predict_proba(TEXTS))
 
 
 def test_not_a_directory(tmp_path):

@@ -3,7 +3,9 @@ import json
 import numpy as np
 import pytest
 
+from sentiment import load_predictor
 from sentiment.core.checkpoint import META
+from sentiment.core.config import UNK
 from sentiment.data.inputs import sha256
 from sentiment.training.train import build_parser, main
 from tests.synthetic import TINY_ARGS, synthetic_reviews
@@ -163,3 +165,14 @@ def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_leng
     longest = [max(lengths[i] for i in b) for b in bucketed]
     assert longest != sorted(longest) and longest != sorted(longest, reverse=True)  # not shortest first
     assert bucketed != next_epoch  # each epoch batches and orders anew
+
+
+def test_the_network_reads_the_most_frequent_words_and_the_neighbors_span_them_all(tmp_path, corpus_csv):
+    out = tmp_path / "small"
+    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, "--network-vocab", "10"])
+    p = load_predictor(out)
+    assert len(p.network_vectors) == 10 and p.network_vectors.index_to_key == p.vectors.index_to_key[:10]
+    assert len(p.vectors) > 10 and p.meta["vocab_size"] == 10 and p.meta["vectors"] == len(p.vectors)
+    rare = p.vectors.index_to_key[-1]
+    assert not p.in_vocabulary(rare) and p.encode([rare]) == [[UNK]]
+    assert p.neighbors(rare, 3) and p.encode([p.vectors.index_to_key[0]]) == [[2]]
