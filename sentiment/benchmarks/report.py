@@ -1,7 +1,8 @@
 """The benchmark's output: the run's description, results/benchmarks.json (rows) and results/benchmarks.md.
 
 Rows are dicts with a ``kind``: one ``run`` row (date, command, machine, checkpoint sha256),
-``quality`` rows (model, dataset, n, accuracy, f1, auc, ece, ...) and ``speed`` rows (model,
+``quality`` rows (model, dataset, n, accuracy, f1, auc, ece, ...), ``analogy`` rows (the word
+vectors on CA8: dataset, vocabulary, questions, in_vocabulary, accuracy) and ``speed`` rows (model,
 metric, value, unit).
 """
 
@@ -112,6 +113,27 @@ def quality_table(rows: list[dict]) -> list[str]:
     return lines
 
 
+def analogy_section(rows: list[dict]) -> list[str]:
+    """The word vectors on CA8, if the run scored them."""
+    if not rows:
+        return []
+    lines = [
+        "## Word vectors",
+        "",
+        f"The checkpoint's Word2Vec vectors ({rows[0]['vocabulary']:,} words) on CA8: a is to b as c is "
+        "to ?, by 3CosAdd, top-1 over the whole vocabulary (a, b and c excluded); every question counts, "
+        "and one with a word out of vocabulary counts as wrong.",
+        "",
+        "| questions | n | all four words in vocabulary | top-1 accuracy |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['dataset']} | {r['questions']:,} | {r['in_vocabulary']:,} | {r['accuracy']:.2%} |"
+        for r in rows
+    ]
+    return [*lines, ""]
+
+
 def speed_table(rows: list[dict]) -> list[str]:
     """One line per metric, one column per model."""
     values: dict[str, dict[str, dict]] = {}
@@ -153,6 +175,7 @@ def markdown(rows: list[dict]) -> str:
         "",
         *quality_table([r for r in rows if r["kind"] == "quality"]),
         "",
+        *analogy_section([r for r in rows if r["kind"] == "analogy"]),
         "## Speed and size",
         "",
         "Latency and throughput on the same texts for every model, none of them scored before (no cache "

@@ -12,6 +12,7 @@ Conventions shared by every reader:
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 from collections.abc import Sequence
@@ -208,10 +209,13 @@ def concat(parts: list[Loaded]) -> Loaded:
 
 
 def _load(source: str | Path | bytes, name: str | None) -> tuple[str, bytes]:
-    """The file name to report and the raw bytes, for a path or an upload."""
+    """The file name to report and the raw bytes, for a path or an upload; a path ending in .gz
+    (a data file named on the command line, never an upload) is decompressed."""
     if isinstance(source, bytes):
         return name or "input", source
-    return name or Path(source).name, Path(source).read_bytes()
+    path = Path(source)
+    data = path.read_bytes()
+    return name or path.name, gzip.decompress(data) if path.suffix.lower() == ".gz" else data
 
 
 def _extension(name: str, supported: tuple[str, ...]) -> str:

@@ -326,6 +326,14 @@ def test_read_lines(tmp_path: Path, encoding: str) -> None:
     ]
 
 
+def test_read_lines_decompresses_a_gz_path_but_not_uploaded_bytes(tmp_path: Path) -> None:
+    packed = gzip.compress("微博一\n\n微博二\n".encode())
+    loaded = read_lines(write(tmp_path, "posts.txt.gz", packed))
+    assert loaded.frame["text"].tolist() == ["微博一", "微博二"] and loaded.frame["row"].tolist() == [1, 3]
+    with pytest.raises(ValueError, match="not a text"):
+        read_lines(packed, name="posts.txt.gz")  # an upload's bytes are never inflated
+
+
 def test_read_lines_unlabelled_bytes() -> None:
     loaded = read_lines(b"a\nb", name="up.txt")
     assert loaded.frame["text"].tolist() == ["a", "b"] and loaded.frame["label"].isna().all()

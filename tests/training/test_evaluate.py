@@ -1,6 +1,8 @@
+import gzip
 import json
 import shlex
 import shutil
+from hashlib import sha256
 from pathlib import Path
 
 import pandas as pd
@@ -8,8 +10,9 @@ import pytest
 
 from sentiment.core.predict import DEFAULT_CHECKPOINT
 from sentiment.data import loaders
-from sentiment.data.inputs import packaged, spelled
+from sentiment.data.inputs import load_inputs, packaged, spelled
 from sentiment.data.splits import dedup
+from sentiment.training.arguments import build_parser
 from sentiment.training.evaluate import (
     DATA_FLAGS,
     evaluation_sets,
@@ -19,7 +22,7 @@ from sentiment.training.evaluate import (
     reevaluate,
     unseen,
 )
-from tests.synthetic import TINY_ARGS
+from tests.synthetic import TINY_ARGS, synthetic_reviews
 
 
 def loaded(rows):
@@ -132,6 +135,24 @@ def test_rebuild_from_a_checkpoint_whose_recorded_paths_do_not_exist(
     assert len(rebuilt.inputs.w2v_texts) == 50
     with pytest.raises(FileNotFoundError):
         rebuild(copy)  # without --data: the recorded folder
+
+
+def test_a_gzipped_word2vec_file_is_recorded_as_stored_and_rebuilt(tiny_checkpoint, corpus_csv, tmp_path):
+    posts = [t for t, _ in synthetic_reviews(30, seed=7)]
+    packed = gzip.compress(("\n".join(posts) + "\n").encode())
+    (tmp_path / "weibo").mkdir()
+    (tmp_path / "weibo" / "posts.txt.gz").write_bytes(packed)
+    flags = ["--table", str(corpus_csv), "--w2v-texts", "weibo/posts.txt.gz"]
+    inputs = load_inputs(build_parser().parse_args(["--data", str(tmp_path), *flags, "--out", "x"]))
+    entry = {"path": "weibo/posts.txt.gz", "kind": "w2v_texts", "sha256": sha256(packed).hexdigest()}
+    assert inputs.files[1] == entry and inputs.w2v_texts == posts
+    copy = tmp_path / "copy"  # the tiny checkpoint as if trained with those flags
+    shutil.copytree(tiny_checkpoint, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["command"] += " --w2v-texts weibo/posts.txt.gz"
+    meta["data"].append(entry)
+    (copy / "meta.json").write_text(json.dumps(meta))
+    assert rebuild(copy, tmp_path).inputs.w2v_texts == posts
 
 
 def test_an_old_checkpoint_naming_another_machines_site_packages_rebuilds(
