@@ -9,7 +9,7 @@ import streamlit as st
 from sentiment import Predictor
 from sentiment.behaviour.cases import generate
 from sentiment.behaviour.chart import pass_rate_chart
-from sentiment.behaviour.report import failures, summary
+from sentiment.behaviour.report import failures, rate_table, summary
 from sentiment.behaviour.run import TOLERANCE, Suite, run_suite
 from sentiment.page.i18n import LANGUAGES
 from sentiment.page.markup import escape_markdown
@@ -83,32 +83,6 @@ def behaviour_view(predictor: Predictor, path: str | None, tr: Tr) -> None:
     chart = pass_rate_chart([titles[n] for n in names], rates, tr("beh_chart_title"), tr("beh_chart_axis"))
     st.plotly_chart(chart, key="beh_chart", config=PLAIN)
     failing_cases(suite, report, titles, models, tr)
-
-
-def rate_table(report: dict, titles: dict[str, str], models: dict[str, str], tr: Tr) -> pd.DataFrame:
-    """A row per capability, then all cases: kinds, cases, and each model's pass and abstention rates."""
-    first = report["models"]["lstm"]
-    rows = [
-        {
-            tr("beh_col_capability"): titles[n],
-            tr("beh_col_kinds"): "/".join(c["kinds"]),
-            tr("beh_col_cases"): c["n"],
-        }
-        for n, c in first["capabilities"].items()
-    ] + [
-        {
-            tr("beh_col_capability"): tr("beh_all"),
-            tr("beh_col_kinds"): "",
-            tr("beh_col_cases"): report["cases"],
-        }
-    ]
-    for m, label in models.items():
-        mine = report["models"][m]
-        per = list(mine["capabilities"].values()) + [mine]
-        for row, values in zip(rows, per):
-            row[tr("beh_col_pass", model=label)] = values["pass_rate"]
-            row[tr("beh_col_abstain", model=label)] = values["abstained"]
-    return pd.DataFrame(rows)
 
 
 def failing_cases(suite: Suite, report: dict, titles: dict[str, str], models: dict[str, str], tr: Tr) -> None:

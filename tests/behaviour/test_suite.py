@@ -16,7 +16,7 @@ from sentiment.behaviour.__main__ import main
 from sentiment.behaviour.capabilities import CAPABILITIES
 from sentiment.behaviour.cases import Case, generate, slots
 from sentiment.behaviour.lexicons import LEXICONS
-from sentiment.behaviour.report import failures, markdown, summary
+from sentiment.behaviour.report import failures, markdown, rate_table, summary
 from sentiment.behaviour.run import TOLERANCE, Scores, judge, run_suite, score
 from sentiment.core.predict import DEFAULT_CHECKPOINT
 
@@ -202,3 +202,15 @@ def test_scores_stay_aligned_with_their_cases() -> None:
     found = score(cases, lambda texts: np.array([{"a": 0.2, "b": 0.3, "c": 0.4}[t] for t in texts]))
     assert isinstance(found, Scores)
     assert found.text.tolist() == [0.2, 0.4] and found.original[1] == 0.3
+
+
+def test_the_pages_rate_table_has_a_row_per_capability_then_all_cases() -> None:
+    report = summary(run_suite(KeywordPredictor(), "test"), shown=0)
+    titles = {c.name: c.title[1] for c in CAPABILITIES}
+    table = rate_table(report, titles, {"lstm": "LSTM", "bow": "BoW"}, lambda key, **f: f"{key}{f}")
+    assert table.iloc[:, 0].tolist() == [*titles.values(), "beh_all{}"]
+    assert table.iloc[-1]["beh_col_cases{}"] == report["cases"]
+    lstm, bow = report["models"]["lstm"], report["models"]["bow"]
+    assert table.iloc[-1]["beh_col_pass{'model': 'LSTM'}"] == lstm["pass_rate"]
+    first = bow["capabilities"]["negated_positive"]["pass_rate"]
+    assert table.iloc[0]["beh_col_pass{'model': 'BoW'}"] == first
