@@ -1,11 +1,15 @@
 """Counterfactual and compositional augmentation on tiny self-written texts: each rule by hand-checked
-examples, determinism, and the behaviour test half kept out."""
+examples, determinism, the behaviour test half kept out, and a training run that records its counts."""
 
 from __future__ import annotations
 
+import json
 import random
 
+import pytest
+
 from sentiment.behaviour.cases import generate
+from sentiment.core.checkpoint import META
 from sentiment.core.text import Segmenter
 from sentiment.training.augment import (
     JOINS,
@@ -18,6 +22,7 @@ from sentiment.training.augment import (
     negate,
     polarity_words,
 )
+from tests.synthetic import TINY_ARGS
 
 CLEAN = [["房间", "很", "干净"]] * 5 + [["房间", "很", "脏"]] * 5  # one clause of each label
 CLEAN_LABELS = [1] * 5 + [0] * 5
@@ -147,3 +152,32 @@ def test_augmenting_the_suites_own_texts_makes_no_test_half_case():
     assert check(out) == []
     test_texts = {c.text for c in generate("test")} | {c.original for c in generate("test")}
     assert not test_texts & set(out.texts)
+
+
+@pytest.fixture(scope="module")
+def adjective_csv(tmp_path_factory):
+    """A corpus whose sentiment words can be negated (the shared synthetic one's are test-half words)."""
+    rng = random.Random(4)
+    rows = []
+    for i in range(400):
+        label = i % 2
+        degree = rng.choice(["很", "非常", "特别"])
+        text = f"{rng.choice(SUBJECTS)}{degree}{rng.choice(POS if label else NEG)}"
+        rows.append(f"x,{label},{text}，{rng.choice(['', '下次再来', '说实话'])}")
+    path = tmp_path_factory.mktemp("adjectives") / "reviews.csv"
+    path.write_text("cat,label,review\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_training_adds_augmented_texts_to_the_network_only_and_records_them(tmp_path, adjective_csv):
+    from sentiment.core.checkpoint import load_checkpoint
+    from sentiment.training.train import main
+
+    out = tmp_path / "augmented"
+    main(["--table", str(adjective_csv), "--out", str(out), *TINY_ARGS, "--augment", "40"])
+    meta = json.loads((out / META).read_text())
+    assert meta["augmented"] == {"negation": 10, "contrast": 10, "concession": 10, "expectation": 10}
+    assert meta["train"]["augment"] == 40
+    vocab = load_checkpoint(out).vectors.key_to_index
+    assert "以为" not in vocab and "不过" not in vocab  # Word2Vec (min count 1) never read 本以为, 不过 ...
+    assert "干净" in vocab
