@@ -57,6 +57,7 @@ class TrainConfig:
     network_vocab: int | None = None  # the network reads the most frequent this many (None: all of them)
     w2v_epochs: int = 5
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
+    augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:

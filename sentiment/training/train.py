@@ -35,6 +35,7 @@ from sentiment.data.splits import DedupReport, split_corpus
 from sentiment.decision.bands import band_for_accuracy
 from sentiment.decision.thresholds import balanced_threshold
 from sentiment.training.arguments import build_parser
+from sentiment.training.augment import augment
 from sentiment.training.evaluate import evaluate_checkpoint
 from sentiment.training.fit_bagofwords import fit_on_split
 
@@ -153,12 +154,18 @@ def train(
     net.embedding.weight.data.copy_(initial_embedding(read))
     net.embedding.weight.requires_grad = not cfg.freeze_embedding
 
-    def encode(part):
+    def encode(token_lists):
         known = read.key_to_index
-        return [token_ids(t, known, cfg.max_len, cfg.truncate, cfg.oov_chars) for t in part["tokens"]]
+        return [token_ids(t, known, cfg.max_len, cfg.truncate, cfg.oov_chars) for t in token_lists]
 
-    val_ids = encode(val_part)
-    history = fit(net, encode(train_part), list(train_part["label"]), val_ids, list(val_part["label"]), cfg)
+    # augmented texts join the train split only, after Word2Vec: never validation, test or word vectors
+    train_tokens, train_labels = list(train_part["tokens"]), list(train_part["label"])
+    added = augment(train_tokens, train_labels, cfg.augment, cfg.seed, avoid=frame["text"])
+    progress = tqdm(added.texts, desc="segmenting augmented texts", disable=not added.texts)
+    train_tokens += [segmenter.cut(t) for t in progress]
+    train_labels += added.labels
+    val_ids = encode(val_part["tokens"])
+    history = fit(net, encode(train_tokens), train_labels, val_ids, list(val_part["label"]), cfg)
     with torch.no_grad():  # round to the weights as stored, so validation scores are the saved model's own
         for name, param in net.named_parameters():
             if name in HALF:
@@ -182,6 +189,8 @@ def train(
         "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
+    if cfg.augment:
+        meta["augmented"] = added.counts()
     state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
     baseline = fit_on_split(frame, cfg.seed).to_bag_of_words()
     return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels, baseline)
