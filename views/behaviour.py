@@ -8,9 +8,9 @@ import streamlit as st
 
 from sentiment import Predictor
 from sentiment.behaviour.cases import generate
-from sentiment.behaviour.chart import pass_rate_chart
-from sentiment.behaviour.report import failures, rate_table, summary
+from sentiment.behaviour.report import failures, summary
 from sentiment.behaviour.run import TOLERANCE, Suite, run_suite
+from sentiment.page.behaviour_results import pass_rate_chart, rate_table
 from sentiment.page.i18n import LANGUAGES
 from sentiment.page.markup import escape_markdown
 from views.common import PLAIN, Tr, probability_column

@@ -33,7 +33,8 @@ def uploaded(
 ) -> results.Scored | None:
     """The scored upload, or None (no file, or an unusable one: said on the page)."""
     if file is None:
-        st.session_state.pop("scored", None)
+        for slot in ("opened", "scored"):
+            st.session_state.pop(slot, None)
         return None
     try:
         return read_upload(file, predictor, tr)

@@ -21,7 +21,7 @@ def unknown_word(word: str, predictor: Predictor, tr: Tr) -> str:
         "unknown_word", word=escape_markdown(word), min_count=predictor.meta["train"]["w2v_min_count"]
     )
     parts = predictor.segment(word)
-    if parts != [word] and any(map(predictor.in_vocabulary, parts)):
+    if parts != [word] and any(part in predictor.vectors for part in parts):
         message += " " + tr("unknown_split", words=" · ".join(map(escape_markdown, parts)))
     return message
 
@@ -30,7 +30,7 @@ def neighbor_section(path: str | None, predictor: Predictor, input_words: list[s
     st.subheader(tr("neighbors"))
     options = list(dict.fromkeys(input_words))[:WORD_CHOICES]
     if st.session_state.get("nb_for") != options:  # new input: start from its two most opinionated words
-        known = [w for w in options if predictor.in_vocabulary(w)]
+        known = [w for w in options if w in predictor.vectors]
         strength = np.abs(scores_of(path, tuple(known)) - 0.5) if known else np.empty(0)
         st.session_state.nb_for = options
         st.session_state.nb_words = [known[i] for i in np.argsort(-strength, kind="stable")[:2]]
@@ -43,7 +43,7 @@ def neighbor_section(path: str | None, predictor: Predictor, input_words: list[s
         st.caption(tr("pick_hint"))
         return
     for word in words:
-        if not predictor.in_vocabulary(word):
+        if word not in predictor.vectors:
             st.info(unknown_word(word, predictor, tr))
     table = neighbor_table(predictor.vectors, words, k)
     if table.empty:

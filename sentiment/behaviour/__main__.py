@@ -28,7 +28,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
-    predictor = load_predictor(args.checkpoint)
+    try:
+        predictor = load_predictor(args.checkpoint)
+    except ValueError as err:  # no checkpoint there, or a damaged one: say which, without a traceback
+        raise SystemExit(f"error: {err}") from None
     halves = ("test", "dev") if args.half == "both" else (args.half,)
     reports = [summary(run_suite(predictor, half, progress=True), args.failures) for half in halves]
     words = sys.argv[1:] if argv is None else argv

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
-import pandas as pd
 
 from .capabilities import CAPABILITIES
 from .cases import Case
@@ -138,32 +135,3 @@ def markdown(reports: list[dict], command: str) -> str:
                     lines.append(f"- {row['title'][1]}: {shown}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def rate_table(
-    report: dict, titles: dict[str, str], models: dict[str, str], tr: Callable[..., str]
-) -> pd.DataFrame:
-    """The page's table of a ``summary``: a row per capability, then all cases; kinds, cases, and each
-    model's pass and abstention rates, under column names from ``tr``."""
-    first = report["models"]["lstm"]
-    rows = [
-        {
-            tr("beh_col_capability"): titles[n],
-            tr("beh_col_kinds"): "/".join(c["kinds"]),
-            tr("beh_col_cases"): c["n"],
-        }
-        for n, c in first["capabilities"].items()
-    ] + [
-        {
-            tr("beh_col_capability"): tr("beh_all"),
-            tr("beh_col_kinds"): "",
-            tr("beh_col_cases"): report["cases"],
-        }
-    ]
-    for m, label in models.items():
-        mine = report["models"][m]
-        per = list(mine["capabilities"].values()) + [mine]
-        for row, values in zip(rows, per):
-            row[tr("beh_col_pass", model=label)] = values["pass_rate"]
-            row[tr("beh_col_abstain", model=label)] = values["abstained"]
-    return pd.DataFrame(rows)

@@ -1,8 +1,9 @@
 """Scoring the suite's cases with a model, and the pass rules.
 
 A model is any function from a list of texts to P(positive) (``Predictor.predict_proba`` for the LSTM,
-``Predictor.baseline_proba`` for the bag of words). Verdicts follow ``sentiment.thresholds``: positive
-when the score is at least the threshold; inside the band [lo, hi] (edges included) the page abstains.
+``Predictor.baseline_proba`` for the bag of words). Verdicts follow ``sentiment.decision.thresholds``:
+positive when the score is at least the threshold; inside the band [lo, hi] (edges included) the page
+abstains.
 
 - MFT passes when the verdict at the threshold is the expected label.
 - INV passes when the verdict at the threshold is the same for the original and the perturbed text.

@@ -66,6 +66,8 @@ def evaluate(vectors: WordVectors, data: str | Path) -> dict:
         questions = read_questions((Path(data) / relative).read_text(encoding="utf-8").splitlines())
         rows = {category: _score(vectors, items) for category, items in questions.items()}
         total = sum(r["questions"] for r in rows.values())
+        if not total:
+            raise ValueError(f"{Path(data) / relative}: no analogy questions")
         report[name] = {
             "questions": total,
             "in_vocabulary": sum(r["in_vocabulary"] for r in rows.values()),
@@ -87,9 +89,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--data", type=Path, required=True, help="the folder holding analogy/")
     args = parser.parse_args(argv)
     path = args.vectors
-    if path.is_dir():
-        path = vectors_path(path, json.loads((path / META).read_text(encoding="utf-8"))["version"])
-    report = evaluate(read_vectors(path), args.data)
+    try:
+        if path.is_dir():
+            path = vectors_path(path, json.loads((path / META).read_text(encoding="utf-8"))["version"])
+        report = evaluate(read_vectors(path), args.data)
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"error: {err}") from None
     for name, part in report.items():
         known = f"{part['in_vocabulary']:,} in vocabulary"
         print(f"{name}: {part['accuracy']:.2%} of {part['questions']:,} questions ({known})")

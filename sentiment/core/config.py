@@ -62,6 +62,8 @@ class TrainConfig:
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
             raise ValueError("epochs, batch_size and max_len must be at least 1")
+        if self.network_vocab is not None and self.network_vocab < 1:
+            raise ValueError(f"network_vocab must be at least 1, got {self.network_vocab}")
         if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:
             raise ValueError(
                 f"need 0 < val_fraction < 1 and 0 <= test_fraction < 1, got "

@@ -2,8 +2,8 @@
 
 Training uses gensim; loading does not, because importing gensim (and scipy with it)
 costs over two seconds. Checkpoints store their vectors as safetensors at 8 bits a number (a scale
-per word), a quarter of the word2vec binary format's size with the same nearest neighbors (top-10
-overlap 98.8 % against float32 on 60,000 Weibo and review words); older checkpoints hold the word2vec
+per word), a quarter of the word2vec binary format's size with nearly the same nearest neighbors
+(top-10 overlap 98.8 % against float32 on 60,000 Weibo and review words); older checkpoints hold the word2vec
 binary format, which is still read.
 
 >>> vectors = WordVectors(["好", "差"], np.eye(2, dtype=np.float32))

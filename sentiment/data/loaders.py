@@ -51,7 +51,7 @@ class Skipped:
 class Loaded:
     """Texts read from files: ``frame`` has text, label (Int64, <NA> = unlabelled), source, row.
 
-    ``unlabelled`` lists the rows kept without their unusable label (``unknown_labels="keep"``), and
+    ``unlabelled`` lists the rows kept without their unusable label (``keep_unlabelled``), and
     ``notes`` says what else a reader should know (lines read in another encoding).
     """
 
@@ -210,12 +210,14 @@ def concat(parts: list[Loaded]) -> Loaded:
 
 def _load(source: str | Path | bytes, name: str | None) -> tuple[str, bytes]:
     """The file name to report and the raw bytes, for a path or an upload; a path ending in .gz
-    (a data file named on the command line, never an upload) is decompressed."""
+    (a data file named on the command line, never an upload) is decompressed and named without
+    the .gz, so its own extension decides how it is read."""
     if isinstance(source, bytes):
         return name or "input", source
     path = Path(source)
-    data = path.read_bytes()
-    return name or path.name, gzip.decompress(data) if path.suffix.lower() == ".gz" else data
+    if path.suffix.lower() == ".gz":
+        return name or path.with_suffix("").name, gzip.decompress(path.read_bytes())
+    return name or path.name, path.read_bytes()
 
 
 def _extension(name: str, supported: tuple[str, ...]) -> str:

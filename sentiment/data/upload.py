@@ -2,8 +2,9 @@
 sheets; the result gives the column pickers their columns and then the rows of the columns picked.
 
 A ``.txt`` upload is one text per line; csv/tsv/xlsx/xls are tables with a header row whose text
-column (and optional label column) the user picks. Each table is parsed once, however many times
-the picks change; every problem is an ``InputError`` the page words in its language.
+column (and optional label column) the user picks. A table is parsed once for its header and its
+first rows (a later pick of other columns parses it again); every problem is an ``InputError`` the
+page words in its language.
 """
 
 from __future__ import annotations

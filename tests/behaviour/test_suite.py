@@ -16,9 +16,10 @@ from sentiment.behaviour.__main__ import main
 from sentiment.behaviour.capabilities import CAPABILITIES
 from sentiment.behaviour.cases import Case, generate, slots
 from sentiment.behaviour.lexicons import LEXICONS
-from sentiment.behaviour.report import failures, markdown, rate_table, summary
+from sentiment.behaviour.report import failures, markdown, summary
 from sentiment.behaviour.run import TOLERANCE, Scores, judge, run_suite, score
 from sentiment.core.predict import DEFAULT_CHECKPOINT
+from sentiment.page.behaviour_results import rate_table
 
 DIGEST = "import hashlib; from sentiment.behaviour.cases import generate; " + (
     "print(hashlib.sha256(repr(generate()).encode()).hexdigest())"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from sentiment.benchmarks import analogy
 from sentiment.core.embeddings import WordVectors, save_vectors
@@ -35,3 +36,14 @@ def test_the_command_reports_each_file_with_every_question_counted(tmp_path, cap
     assert report["semantic"]["categories"]["royalty"] == {"questions": 2, "in_vocabulary": 1, "right": 1}
     assert report["morphological"]["accuracy"] == 1.0
     assert "semantic: 50.00% of 2 questions (1 in vocabulary)" in capsys.readouterr().out
+
+
+def test_a_missing_vectors_file_or_an_empty_question_file_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(SystemExit, match="error: .*nowhere"):
+        analogy.main([str(tmp_path / "nowhere.safetensors"), "--data", str(tmp_path)])
+    (tmp_path / "analogy").mkdir()
+    for name in analogy.FILES.values():
+        (tmp_path / name).write_text(": empty\n", encoding="utf-8")
+    save_vectors(WordVectors(WORDS, VECTORS), tmp_path / "v.safetensors")
+    with pytest.raises(SystemExit, match="no analogy questions"):
+        analogy.main([str(tmp_path / "v.safetensors"), "--data", str(tmp_path)])

@@ -105,6 +105,10 @@ def test_a_version_1_checkpoint_with_word2vec_binary_vectors_still_loads(broken)
     after = load_predictor(broken)
     assert after.vectors.index_to_key == before.vectors.index_to_key
     np.testing.assert_array_equal(after.predict_proba(TEXTS), before.predict_proba(TEXTS))
+    save_checkpoint(broken.parent / "resaved", load_checkpoint(broken))  # written as version 2
+    again = load_predictor(broken.parent / "resaved")
+    assert again.meta["version"] == 2 and again.vectors.index_to_key == before.vectors.index_to_key
+    np.testing.assert_array_equal(again.predict_proba(TEXTS), before.predict_proba(TEXTS))
 
 
 def test_not_a_directory(tmp_path):

@@ -408,3 +408,10 @@ def test_a_real_xls_file_is_read(tmp_path: Path) -> None:
     loaded = read_class_file(tmp_path / "pos.xls", 1)
     assert loaded.frame["text"].tolist() == ["很好", "推荐"]
     assert [(s.row, s.reason) for s in loaded.skipped] == [(2, Message("empty_text"))]
+
+
+def test_a_gzipped_table_or_class_file_is_read_by_its_own_extension(tmp_path: Path) -> None:
+    table = read_table(write(tmp_path, "t.csv.gz", gzip.compress("review,label\n好,1\n差,0\n".encode())))
+    assert table.frame["text"].tolist() == ["好", "差"] and table.frame["source"].tolist() == ["t.csv"] * 2
+    lines = read_class_file(write(tmp_path, "neg.txt.gz", gzip.compress("差\n烂\n".encode())), 0)
+    assert lines.frame["label"].tolist() == [0, 0]

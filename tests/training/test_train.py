@@ -7,6 +7,7 @@ from sentiment import load_predictor
 from sentiment.core.checkpoint import META
 from sentiment.core.config import UNK
 from sentiment.data.inputs import sha256
+from sentiment.teaching.counterfactual import substitutions
 from sentiment.training.train import build_parser, main
 from tests.synthetic import TINY_ARGS, synthetic_reviews
 
@@ -121,7 +122,9 @@ def test_no_data_is_a_clear_error(tmp_path):
         main(["--out", str(tmp_path / "x")])
 
 
-@pytest.mark.parametrize("flags", [["--epochs", "0"], ["--val-fraction", "0"], ["--test-fraction", "1"]])
+@pytest.mark.parametrize(
+    "flags", [["--epochs", "0"], ["--val-fraction", "0"], ["--test-fraction", "1"], ["--network-vocab", "0"]]
+)
 def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):
     with pytest.raises(SystemExit, match="must be at least 1|val_fraction"):
         main(["--table", str(corpus_csv), "--out", str(tmp_path / "x"), *flags])
@@ -176,3 +179,6 @@ def test_the_network_reads_the_most_frequent_words_and_the_neighbors_span_them_a
     rare = p.vectors.index_to_key[-1]
     assert not p.in_vocabulary(rare) and p.encode([rare]) == [[UNK]]
     assert p.neighbors(rare, 3) and p.encode([p.vectors.index_to_key[0]]) == [[2]]
+    text = "".join(p.vectors.index_to_key[:3])
+    swaps = substitutions(p.explain(text), p.network_vectors, p.logits, 5, p.threshold, p.band)
+    assert len(swaps) and set(swaps["replacement"]) <= set(p.network_vectors.index_to_key)
