@@ -82,13 +82,21 @@ def train_word2vec(
     seed: int = 0,
     workers: int = 1,
 ) -> WordVectors:
-    """Train skip-gram Word2Vec on segmented sentences; most frequent words first.
+    """Train skip-gram Word2Vec on segmented sentences, a progress bar per epoch; most frequent words first.
 
     One worker thread is the default because gensim is only reproducible then.
     """
     from gensim.models import Word2Vec
+    from gensim.models.callbacks import CallbackAny2Vec
+    from tqdm import tqdm
 
+    class EpochBar(CallbackAny2Vec):
+        def on_epoch_end(self, model) -> None:
+            bar.update(1)
+
+    bar = tqdm(total=epochs, desc="word2vec epochs", disable=len(sentences) < 10_000)
     model = Word2Vec(
+        callbacks=[EpochBar()],
         sentences=sentences,
         vector_size=vector_size,
         window=window,
@@ -99,6 +107,7 @@ def train_word2vec(
         seed=seed,
         workers=workers,
     )
+    bar.close()
     kv = model.wv
     log.info("word2vec: %d words x %d dims", len(kv), kv.vector_size)
     return WordVectors(kv.index_to_key, kv.vectors)
