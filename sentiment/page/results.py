@@ -19,6 +19,7 @@ from sentiment.data.decoding import LINES_NAMED, numbers_named
 from sentiment.data.labels import ACCEPTED_LABELS
 from sentiment.data.limits import CHUNK, TEXT_CHARS
 from sentiment.data.messages import Message
+from sentiment.decision.classes import top_class
 from sentiment.decision.thresholds import Band, classify
 from sentiment.decision.verdict import LABELS
 
@@ -52,6 +53,22 @@ class Scored:
     def labelled_scores(self) -> np.ndarray:
         """The scores of the rows that have a label, in the order of ``labels``."""
         return self.scores[self.label_codes >= 0]
+
+
+@dataclass(frozen=True)
+class Emotions:
+    """Each scored row's most likely emotion (its class name) and that emotion's probability, from the
+    emotion checkpoint: the two columns an upload gets when the user asks for them."""
+
+    names: np.ndarray
+    proba: np.ndarray
+
+    @classmethod
+    def of(cls, classes: Sequence[str], proba: np.ndarray) -> Emotions:
+        """From (n, classes) probabilities."""
+        proba = np.asarray(proba).reshape(-1, len(classes))
+        top = top_class(proba)
+        return cls(np.asarray(classes, dtype=object)[top], proba[np.arange(len(top)), top])
 
 
 def unlabelled_summary(
@@ -114,14 +131,18 @@ def result_table(
     band: Band,
     unlabelled: Sequence[loaders.Skipped] = (),
     describe: Describe = str,
+    emotions: Emotions | None = None,
 ) -> pd.DataFrame:
-    """One row per scored text: row, text, label (when labelled), probability, verdict, and with
-    ``unlabelled`` a note saying which label could not be read (its spelling is not lost)."""
+    """One row per scored text: row, text, label (when labelled), probability, verdict, with
+    ``emotions`` the top emotion and its probability, and with ``unlabelled`` a note saying which
+    label could not be read (its spelling is not lost)."""
     table = pd.DataFrame({"row": frame["row"].to_numpy(), "text": frame["text"].to_numpy()})
     if frame["label"].notna().any():
         table["label"] = frame["label"].to_numpy()
     table["probability"] = scores
     table["verdict"] = verdict_labels(scores, threshold, band) if len(scores) else []
+    if emotions is not None:
+        table["emotion"], table["emotion_probability"] = emotions.names, emotions.proba
     if unlabelled:
         notes = {u.row: describe(u.reason) for u in unlabelled}
         table["note"] = [notes.get(row, "") for row in table["row"]]
@@ -148,15 +169,17 @@ def download_csv(
     band: Band,
     unlabelled: Sequence[loaders.Skipped] = (),
     describe: Describe = str,
+    emotions: Emotions | None = None,
 ) -> bytes:
     """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
 
     Texts and labels are the file's own cells, as written (``label`` when the file has a label
     column); unusable rows keep their row number, with an empty probability and the reason in
     ``note``; scored rows whose label could not be read say so in ``note``. Cells that a spreadsheet
-    would run as a formula are defused (``defused``).
+    would run as a formula are defused (``defused``). With ``emotions``, scored rows also carry the top
+    emotion and its probability.
     """
-    table = result_table(frame, scores, threshold, band, unlabelled, describe)
+    table = result_table(frame, scores, threshold, band, unlabelled, describe, emotions)
     if loaders.LABEL_CELL in frame:
         table["label"] = frame[loaders.LABEL_CELL].to_numpy()
     table["note"] = table["note"] if "note" in table else ""
@@ -165,7 +188,8 @@ def download_csv(
         if loaders.LABEL_CELL in frame:
             unused["label"] = [s.label for s in skipped]
         table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")
-    table = table[[c for c in ("row", "text", "label", "probability", "verdict", "note") if c in table]]
+    order = ("row", "text", "label", "probability", "verdict", "emotion", "emotion_probability", "note")
+    table = table[[c for c in order if c in table]]
     for column in ("text", "label", "note"):
         if column in table:
             table[column] = table[column].map(defused)
