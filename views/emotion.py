@@ -24,9 +24,11 @@ def emotion_view(texts: list[str], tr: Tr) -> None:
     except ValueError as err:
         st.error(tr("emo_no_checkpoint", error=escape_markdown(str(err))))
         return
-    test = predictor.meta.get("metrics", {}).get("test", {}).get("lstm")
-    if test:
-        st.caption(tr("emo_help", f1=f"{test['f1_macro']:.3f}", accuracy=f"{test['accuracy']:.1%}"))
+    test = predictor.meta.get("metrics", {}).get("test", {})
+    if {"lstm", "tfidf_lr"} <= test.keys():
+        lstm, baseline = test["lstm"], test["tfidf_lr"]
+        figures = {"f1": f"{lstm['f1_macro']:.3f}", "accuracy": f"{lstm['accuracy']:.1%}"}
+        st.caption(tr("emo_help", baseline=f"{baseline['f1_macro']:.3f}", **figures))
     text = chosen_text(texts, tr, "emo_line")
     if text is None:
         return

@@ -14,7 +14,7 @@ from sentiment.core.config import ModelConfig
 from sentiment.core.encoding import pad_batch
 from sentiment.core.forward import NumpyNet, expected_shapes
 from sentiment.core.model import SentimentNet
-from sentiment.core.predict import TORCH_FROM, MulticlassPredictor
+from sentiment.core.predict import EMOTION_CHECKPOINT, TORCH_FROM, MulticlassPredictor
 from tests.synthetic import EMOTIONS
 
 TEXTS = ["这次手机好害怕，", "谢谢你们", "", "😀", "魑魅魍魉"]
@@ -125,3 +125,12 @@ def test_validation_scores_must_be_rows_of_class_probabilities(broken):
     (broken / VALIDATION).write_text(json.dumps({**validation, "labels": [7] * len(validation["labels"])}))
     with pytest.raises(ValueError, match="labels be 0 to 6"):
         load_checkpoint(broken)
+
+
+def test_the_shipped_emotion_checkpoint_loads_and_assets_stay_small():
+    p = load_predictor(EMOTION_CHECKPOINT)
+    assert p.classes == ("fear", "disgust", "optimism", "surprise", "gratitude", "sadness", "anger")
+    proba = p.predict_proba(["谢谢所有医护人员，辛苦了！", "太可怕了，好担心家人"])
+    assert proba.shape == (2, 7) and proba.argmax(axis=1).tolist() == [4, 0]
+    size = sum(f.stat().st_size for f in EMOTION_CHECKPOINT.parent.rglob("*") if f.is_file())
+    assert size <= 20 * 2**20
