@@ -148,6 +148,7 @@ def train(
         max_vocab=cfg.w2v_max_vocab,
         epochs=cfg.w2v_epochs,
         seed=cfg.seed,
+        workers=cfg.w2v_workers,
     )
     read = vectors.head(cfg.network_vocab or len(vectors))  # the words the network reads
     net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, **model_kwargs))

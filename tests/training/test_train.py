@@ -123,7 +123,14 @@ def test_no_data_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "flags", [["--epochs", "0"], ["--val-fraction", "0"], ["--test-fraction", "1"], ["--network-vocab", "0"]]
+    "flags",
+    [
+        ["--epochs", "0"],
+        ["--val-fraction", "0"],
+        ["--test-fraction", "1"],
+        ["--network-vocab", "0"],
+        ["--w2v-workers", "0"],
+    ],
 )
 def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):
     with pytest.raises(SystemExit, match="must be at least 1|val_fraction"):
