@@ -113,16 +113,31 @@ def train_word2vec(
     return WordVectors(kv.index_to_key, kv.vectors)
 
 
+def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row as int8 times a float32 scale (its largest value / 127)."""
+    scale = (np.abs(vectors).max(axis=1) / 127).astype(np.float32)
+    scale[scale == 0] = 1.0
+    return np.round(vectors / scale[:, None]).astype(np.int8), scale
+
+
+def dequantize(quantized: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    return quantized.astype(np.float32) * scale[:, None]
+
+
+def as_stored(vectors: WordVectors) -> WordVectors:
+    """The vectors exactly as ``save_vectors`` then ``load_vectors`` give them back: a network whose
+    embedding rows are kept frozen reads these, so that its checkpoint need not store them again."""
+    return WordVectors(vectors.index_to_key, dequantize(*quantize(vectors.vectors)))
+
+
 def save_vectors(vectors: WordVectors, path: str | Path) -> None:
-    """Safetensors with each word's vector as int8 times a float32 scale (its largest value / 127);
-    the words, in order, in the file's metadata as JSON."""
+    """Safetensors with each word's vector at 8 bits (``quantize``); the words, in order, in the
+    file's metadata as JSON."""
     from safetensors.numpy import save_file
 
-    scale = np.abs(vectors.vectors).max(axis=1) / 127
-    scale[scale == 0] = 1.0
-    quantized = np.round(vectors.vectors / scale[:, None]).astype(np.int8)
+    quantized, scale = quantize(vectors.vectors)
     words = json.dumps(vectors.index_to_key, ensure_ascii=False)
-    save_file({"vectors": quantized, "scale": scale.astype(np.float32)}, str(path), metadata={"words": words})
+    save_file({"vectors": quantized, "scale": scale}, str(path), metadata={"words": words})
 
 
 def load_vectors(path: str | Path) -> WordVectors:
@@ -141,7 +156,7 @@ def load_vectors(path: str | Path) -> WordVectors:
         raise ValueError(f"{path}: the word list must be non-empty strings")
     if len(set(words)) != len(words):
         raise ValueError(f"{path}: a word is listed twice")
-    return WordVectors(words, quantized.astype(np.float32) * scale[:, None])
+    return WordVectors(words, dequantize(quantized, scale))
 
 
 def load_word2vec_binary(path: str | Path) -> WordVectors:
