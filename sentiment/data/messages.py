@@ -43,6 +43,8 @@ ENGLISH: dict[str, str] = {
     "only_header": "{name}: only a header row, no rows to score",
     "unsupported_type": "{name}: unsupported file type {extension}; use one of {types}",
     "unsupported_output": "{name}: the output is written as .csv or .parquet, not {extension}",
+    "no_such_file": "{name}: no such file",
+    "bad_parquet": "{name}: cannot read as Parquet ({detail})",
     "no_json_object": "{name}: no line is a JSON object, so there are no columns to read",
     "too_large": "{name}: {size} MB is larger than the {limit} MB limit",
     "too_many_rows": "{name}: {n} texts is more than the {limit} this page scores at once; split the file, "

@@ -258,6 +258,8 @@ MESSAGES_ZH: dict[str, str] = {
     "only_header": "{name}：只有表头，没有可评分的行",
     "unsupported_type": "{name}：不支持的文件类型 {extension}；请用 {types}",
     "unsupported_output": "{name}：输出只能写成 .csv 或 .parquet，不能是 {extension}",
+    "no_such_file": "{name}：没有这个文件",
+    "bad_parquet": "{name}：无法按 Parquet 读取（{detail}）",
     "no_json_object": "{name}：没有一行是 JSON 对象，读不出列",
     "too_large": "{name}：{size} MB，超过 {limit} MB 的上限",
     "too_many_rows": "{name}：{n} 条文本，超过本页一次可评分的 {limit} 条；请拆分文件，"
