@@ -69,9 +69,10 @@ class Plan:
     blocks: Iterator[Block]
 
 
-def plan(path: str | Path, rows: int = BLOCK_ROWS) -> Plan:
-    """The blocks of the file at ``path``, by its extension; InputError for a file it cannot read."""
-    path = Path(path)
+def plan(path: str | Path, rows: int | None = None) -> Plan:
+    """The blocks of ``rows`` rows (``BLOCK_ROWS``) of the file at ``path``, by its extension;
+    InputError for a file it cannot read."""
+    path, rows = Path(path), rows or BLOCK_ROWS
     extension = path.suffix.lower()
     if extension not in TYPES:
         raise InputError(
