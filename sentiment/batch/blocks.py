@@ -54,11 +54,11 @@ class Block:
     whole: bool = False
     cells: pd.DataFrame | None = field(default=None, compare=False)
 
-    def data(self) -> bytes:
-        """A text block's bytes, its prefix first: a small file of its own, for the page's readers."""
+    def body(self) -> bytes:
+        """A text block's own bytes (after ``prefix`` they make a small file for the page's readers)."""
         with open(self.path, "rb") as handle:
             handle.seek(self.start)
-            return self.prefix + handle.read(self.stop - self.start)
+            return handle.read(self.stop - self.start)
 
 
 @dataclass

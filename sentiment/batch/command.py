@@ -20,7 +20,6 @@ from sentiment.batch.output import Output, metrics_path, write_json
 from sentiment.batch.report import Tally, summary_lines
 from sentiment.batch.scoring import LABEL, NOTES, Job, outcome_names
 from sentiment.core.predict import load_predictor
-from sentiment.data.messages import InputError
 from sentiment.data.upload import guess_label_column, guess_text_column
 from sentiment.decision.thresholds import checked_band
 
@@ -60,9 +59,7 @@ def main(argv: list[str] | None = None) -> None:
         parser().error("--workers must be at least 1")
     try:
         summary = score_file(args)
-    except InputError as err:
-        sys.exit(f"error: {err}")
-    except ValueError as err:  # a threshold or band out of range, a checkpoint that does not load
+    except ValueError as err:  # an InputError; a threshold or band out of range; a checkpoint refused
         sys.exit(f"error: {err}")
     except KeyboardInterrupt:
         sys.exit(f"interrupted: {args.output} was not written")

@@ -40,6 +40,7 @@ class Parsed:
 
     @property
     def notes(self) -> list[Message]:
+        """How the block was read (its decoding, extra fields joined): the Loaded's notes."""
         return self.loaded.notes
 
 
@@ -67,7 +68,7 @@ def _table(raw: RawTable, cells: pd.DataFrame, text_col: str | None, label_col: 
 def _tolerant(block: Block, separator: str | None, read):
     """``read(data)`` on the block's bytes; if no encoding reads them, again with each record that
     no encoding reads (after the block's prefix) blanked, and those rows to be noted "undecodable"."""
-    body = block.data()[len(block.prefix) :]
+    body = block.body()
     try:
         return read(block.prefix + body), {}
     except InputError as err:

@@ -13,7 +13,7 @@ from sentiment.decision.thresholds import Band, upload_metrics
 
 class Tally:
     """Rows, verdicts, notes and the labelled rows' scores, gathered block by block (the scores and
-    labels are kept for the metrics: 9 bytes a labelled row)."""
+    labels are kept for the metrics: 16 bytes a labelled row)."""
 
     def __init__(self) -> None:
         self.verdicts: Counter[str] = Counter()
