@@ -82,18 +82,15 @@ def score_file(args: argparse.Namespace) -> dict:
     band = checked_band(threshold, band)
     del predictor  # the workers load their own
     layout = plan(args.input)
-    text_col = args.text_col or (guess_text_column(layout.columns) if len(layout.columns) > 1 else None)
     label_col = guess_label_column(layout.columns) if args.label_col is None else args.label_col or None
-    print(
-        f"{args.input}: text column {text_col or layout.columns[0]!r}, label column {label_col!r}",
-        file=sys.stderr,
-    )
-    job = Job(args.checkpoint, text_col, label_col, threshold, band)
+    shown = args.text_col or guess_text_column(layout.columns)  # the readers pick it, as on the page
+    print(f"{args.input}: text column {shown!r}, label column {label_col!r}", file=sys.stderr)
+    job = Job(args.checkpoint, args.text_col, label_col, threshold, band)
     scored = _engine(args, layout.blocks, job)
     names = outcome_names(layout.columns)
     tally = Tally()
     with (
-        Output(output.path) as out,
+        output as out,
         tqdm(unit=" rows", desc="scoring", file=sys.stderr) as bar,
     ):
         for table in scored:
