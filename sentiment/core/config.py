@@ -57,6 +57,7 @@ class TrainConfig:
     w2v_max_vocab: int | None = None  # keep at most this many most frequent words
     network_vocab: int | None = None  # the network reads the most frequent this many (None: all of them)
     w2v_epochs: int = 5
+    w2v_subwords: bool = False  # fastText: word vectors learnt with their character n-grams
     w2v_workers: int = 1  # Word2Vec threads; only one is reproducible bit for bit, two halve the time
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
     augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)

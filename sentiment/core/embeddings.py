@@ -72,6 +72,9 @@ class WordVectors:
         return [(self.index_to_key[j], float(sims[j])) for j in top]
 
 
+SUBWORDS = (1, 3)  # fastText's character n-gram lengths: a Chinese word is mostly two or three letters
+
+
 def train_word2vec(
     sentences: list[list[str]],
     vector_size: int,
@@ -81,12 +84,16 @@ def train_word2vec(
     epochs: int = 5,
     seed: int = 0,
     workers: int = 1,
+    subwords: bool = False,
 ) -> WordVectors:
     """Train skip-gram Word2Vec on segmented sentences, a progress bar per epoch; most frequent words first.
 
-    One worker thread is the default because gensim is only reproducible then.
+    With ``subwords``, fastText (Bojanowski et al. 2017): a word's vector is also the sum of its
+    character n-grams' (``SUBWORDS`` letters long), so words that share characters share what they
+    learn, as 看看 and 看, or 老师 and 老板 do; only the words' vectors are kept. One worker thread is the
+    default because gensim is only reproducible then.
     """
-    from gensim.models import Word2Vec
+    from gensim.models import FastText, Word2Vec
     from gensim.models.callbacks import CallbackAny2Vec
     from tqdm import tqdm
 
@@ -95,7 +102,9 @@ def train_word2vec(
             bar.update(1)
 
     bar = tqdm(total=epochs, desc="word2vec epochs", disable=len(sentences) < 10_000)
-    model = Word2Vec(
+    ngrams = {"min_n": SUBWORDS[0], "max_n": SUBWORDS[1], "bucket": 500_000} if subwords else {}
+    model = (FastText if subwords else Word2Vec)(
+        **ngrams,
         callbacks=[EpochBar()],
         sentences=sentences,
         vector_size=vector_size,
@@ -109,7 +118,7 @@ def train_word2vec(
     )
     bar.close()
     kv = model.wv
-    log.info("word2vec: %d words x %d dims", len(kv), kv.vector_size)
+    log.info("%s: %d words x %d dims", "fasttext" if subwords else "word2vec", len(kv), kv.vector_size)
     return WordVectors(kv.index_to_key, kv.vectors)
 
 

@@ -149,6 +149,7 @@ def train(
         epochs=cfg.w2v_epochs,
         seed=cfg.seed,
         workers=cfg.w2v_workers,
+        subwords=cfg.w2v_subwords,
     )
     # the words the network reads, as the checkpoint stores them: rows left frozen need no copy of their own
     read = as_stored(vectors).head(cfg.network_vocab or len(vectors))
