@@ -14,7 +14,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sentiment"
-LAYERS = ("core", "data", "decision", "behaviour", "training", "teaching", "page", "benchmarks", "su2015")
+LAYERS = (
+    "core",
+    "data",
+    "decision",
+    "behaviour",
+    "training",
+    "teaching",
+    "batch",
+    "page",
+    "benchmarks",
+    "su2015",
+)
 COMMANDS = "commands"  # sentiment/<command>.py: thin entry points
 
 
@@ -93,7 +104,7 @@ def test_every_module_belongs_to_a_layer_or_is_a_command() -> None:
     subpackages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     assert subpackages <= set(LAYERS)
     commands = {name for name in modules() if layer(name) == COMMANDS}
-    documented = ("train", "evaluate", "calibrate", "bench", "ceiling", "reproduce", "analogy")
+    documented = ("train", "evaluate", "calibrate", "bench", "ceiling", "reproduce", "analogy", "score")
     assert commands == {f"sentiment.{command}" for command in documented}
 
 

@@ -15,7 +15,7 @@ from sentiment import Predictor
 from sentiment.data import limits, upload
 from sentiment.data.loaders import Loaded
 from sentiment.data.messages import InputError
-from sentiment.decision.thresholds import binary_metrics, selective_metrics
+from sentiment.decision.thresholds import upload_metrics
 from sentiment.page import charts, results
 from sentiment.page.i18n import describer
 from sentiment.page.markup import escape_markdown
@@ -112,22 +112,17 @@ def emotion_columns(scored: results.Scored, tr: Tr) -> results.Emotions | None:
 def show_metrics(
     scores: np.ndarray, labels: np.ndarray, threshold: float, band: tuple[float, float], tr: Tr
 ) -> None:
-    metrics = binary_metrics(scores, labels, threshold)
-    selective = selective_metrics(scores, labels, threshold, band)
+    metrics = upload_metrics(scores, labels, threshold, band)
     st.markdown(f"**{tr('metrics_title')}**")
-    values = {
-        "accuracy": metrics["accuracy"],
-        "precision": metrics["precision_pos"],
-        "recall": metrics["recall_pos"],
-        "f1": metrics["f1_pos"],
-        "coverage_metric": selective["coverage"],
-        "selective_metric": selective["selective_accuracy"],
-    }
+    keys = {"coverage": "coverage_metric", "selective_accuracy": "selective_metric"}  # the page's words
+    values = {keys.get(name, name): value for name, value in metrics["shown"].items()}
     for column, (name, value) in zip(st.columns(len(values)), values.items(), strict=True):
         column.metric(tr(name), "—" if value is None else f"{value:.3f}")
     names = [tr("negative"), tr("positive")]
     st.caption(tr("confusion"))
-    st.dataframe(pd.DataFrame(metrics["confusion"], index=names, columns=names), width=320, key="confusion")
+    st.dataframe(
+        pd.DataFrame(metrics["binary"]["confusion"], index=names, columns=names), width=320, key="confusion"
+    )
 
 
 def upload_results(scored: results.Scored, threshold: float, band: tuple[float, float], tr: Tr) -> None:

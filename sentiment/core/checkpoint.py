@@ -2,7 +2,8 @@
 
 A checkpoint is a directory holding
 - ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
-- ``model.safetensors``: the network's state dict (embedding stored as float16);
+- ``model.safetensors``: the network's state dict, the embedding as float16 and only as far as its rows
+  differ from the stored word vectors (rows left frozen at their Word2Vec vectors are read from those);
 - ``vectors.safetensors``: the Word2Vec vectors at 8 bits (``embeddings.save_vectors``), most frequent
   first; the network reads the first ``vocab_size - 2`` of them, the neighbor explorer all (version 1
   checkpoints hold ``vectors.bin``, the word2vec binary format, with exactly the network's words);
@@ -22,7 +23,7 @@ import numpy as np
 
 from sentiment.core.bagofwords import BagOfWords, has_bag_of_words, load_bag_of_words
 from sentiment.core.config import ModelConfig
-from sentiment.core.embeddings import WordVectors, load_vectors, load_word2vec_binary, save_vectors
+from sentiment.core.embeddings import WordVectors, as_stored, load_vectors, load_word2vec_binary, save_vectors
 from sentiment.core.forward import expected_shapes
 
 FORMAT = "word2vec-lstm-sentiment"
@@ -30,7 +31,7 @@ VERSION = 2
 VERSIONS = (1, 2)  # read; version 2 is written
 META, WEIGHTS, VALIDATION = "meta.json", "model.safetensors", "validation.json"
 VECTORS, VECTORS_V1 = "vectors.safetensors", "vectors.bin"
-HALF = ("embedding.weight",)  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
+EMBEDDING = "embedding.weight"  # the bulk of the weights; float16 halves the checkpoint at no measurable cost
 
 
 @dataclass
@@ -58,15 +59,26 @@ def save_checkpoint(directory: str | Path, ckpt: Checkpoint) -> None:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     meta = {**ckpt.meta, "format": FORMAT, "version": VERSION, "model": ckpt.config.to_dict()}
-    state = {
-        k: np.ascontiguousarray(v, np.float16 if k in HALF else np.float32) for k, v in ckpt.state.items()
-    }
+    state = {k: np.ascontiguousarray(v, np.float32) for k, v in ckpt.state.items()}
+    embedding = state[EMBEDDING]
+    state[EMBEDDING] = embedding[: own_rows(embedding, ckpt.vectors)].astype(np.float16)
     save_file(state, str(directory / WEIGHTS))
     save_vectors(ckpt.vectors, directory / VECTORS)
     write_validation(directory, ckpt.val_scores, ckpt.val_labels)
     (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1))
     if ckpt.baseline is not None:
         ckpt.baseline.save(directory)
+
+
+def own_rows(embedding: np.ndarray, vectors: WordVectors) -> int:
+    """How many leading embedding rows to store: PAD, UNK and every row up to the last that differs from
+    its word's vector as the checkpoint stores it (the rest are read back from the vectors)."""
+    words = len(embedding) - 2
+    stored = as_stored(vectors.head(words)).vectors
+    if len(stored) < words:
+        return len(embedding)
+    differs = np.flatnonzero((embedding[2:] != stored).any(axis=1))
+    return 2 + (int(differs[-1]) + 1 if len(differs) else 0)
 
 
 def vectors_path(directory: Path, version: int = VERSION) -> Path:
@@ -139,6 +151,9 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
     except (SafetensorError, OSError) as err:
         raise ValueError(f"{directory / WEIGHTS}: not a safetensors file ({err})") from None
     shapes = {k: tuple(v.shape) for k, v in state.items()}
+    own = shapes.get(EMBEDDING, (0,))[0]  # rows after these are the word vectors'
+    if meta["version"] == 2 and 2 <= own < config.vocab_size:
+        shapes[EMBEDDING] = (config.vocab_size, *shapes[EMBEDDING][1:])
     if shapes != expected_shapes(config):
         raise ValueError(
             f"{directory / WEIGHTS}: weights do not fit the model settings "
@@ -149,6 +164,8 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
     exact = meta["version"] == 1  # version 1 held the network's words only
     if len(vectors) + 2 < config.vocab_size or (exact and len(vectors) + 2 != config.vocab_size):
         raise ValueError(f"{vectors_file}: {len(vectors)} words do not fit vocab_size {config.vocab_size}")
+    frozen = vectors.vectors[own - 2 : config.vocab_size - 2]
+    state[EMBEDDING] = np.concatenate([state[EMBEDDING], frozen]) if len(frozen) else state[EMBEDDING]
     classes = check_classes(directory / META, meta, config)
     validation = _read_json(directory / VALIDATION)
     try:

@@ -50,6 +50,7 @@ class TrainConfig:
     patience: int = 2  # epochs without a better validation score before stopping
     select: str = "loss"  # the validation score that picks the epoch: "loss", "accuracy" or "f1" (macro)
     freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
+    tune_vocab: int | None = None  # fine-tune only the most frequent this many words' rows (None: all)
     seed: int = 0  # weights, shuffling, Word2Vec
     split_seed: int = 0  # the hash split of texts into train/val/test
     test_fraction: float = 0.1
@@ -59,13 +60,25 @@ class TrainConfig:
     w2v_max_vocab: int | None = None  # keep at most this many most frequent words
     network_vocab: int | None = None  # the network reads the most frequent this many (None: all of them)
     w2v_epochs: int = 5
+    w2v_subwords: bool = False  # fastText: word vectors learnt with their character n-grams
+    w2v_workers: int = 1  # Word2Vec threads; only one is reproducible bit for bit, two halve the time
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
     augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)
     class_weight: float = 0.0  # loss weight of a class: (its train count)^-class_weight; 0 none, 1 balanced
 
+    def tuned_words(self, network_words: int) -> int:
+        """How many of the network's words (the most frequent first) get their embedding row fine-tuned."""
+        if self.freeze_embedding:
+            return 0
+        return network_words if self.tune_vocab is None else min(self.tune_vocab, network_words)
+
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1 or self.max_len < 1:
             raise ValueError("epochs, batch_size and max_len must be at least 1")
+        if self.w2v_workers < 1:
+            raise ValueError(f"w2v_workers must be at least 1, got {self.w2v_workers}")
+        if self.tune_vocab is not None and self.tune_vocab < 0:
+            raise ValueError(f"tune_vocab must be at least 0, got {self.tune_vocab}")
         if self.network_vocab is not None and self.network_vocab < 1:
             raise ValueError(f"network_vocab must be at least 1, got {self.network_vocab}")
         if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:

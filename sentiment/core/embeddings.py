@@ -72,6 +72,9 @@ class WordVectors:
         return [(self.index_to_key[j], float(sims[j])) for j in top]
 
 
+SUBWORDS = (1, 3)  # fastText's character n-gram lengths: a Chinese word is mostly two or three letters
+
+
 def train_word2vec(
     sentences: list[list[str]],
     vector_size: int,
@@ -81,12 +84,16 @@ def train_word2vec(
     epochs: int = 5,
     seed: int = 0,
     workers: int = 1,
+    subwords: bool = False,
 ) -> WordVectors:
     """Train skip-gram Word2Vec on segmented sentences, a progress bar per epoch; most frequent words first.
 
-    One worker thread is the default because gensim is only reproducible then.
+    With ``subwords``, fastText (Bojanowski et al. 2017): a word's vector is also the sum of its
+    character n-grams' (``SUBWORDS`` letters long), so words that share characters share what they
+    learn, as 看看 and 看, or 老师 and 老板 do; only the words' vectors are kept. One worker thread is the
+    default because gensim is only reproducible then.
     """
-    from gensim.models import Word2Vec
+    from gensim.models import FastText, Word2Vec
     from gensim.models.callbacks import CallbackAny2Vec
     from tqdm import tqdm
 
@@ -95,7 +102,9 @@ def train_word2vec(
             bar.update(1)
 
     bar = tqdm(total=epochs, desc="word2vec epochs", disable=len(sentences) < 10_000)
-    model = Word2Vec(
+    ngrams = {"min_n": SUBWORDS[0], "max_n": SUBWORDS[1], "bucket": 500_000} if subwords else {}
+    model = (FastText if subwords else Word2Vec)(
+        **ngrams,
         callbacks=[EpochBar()],
         sentences=sentences,
         vector_size=vector_size,
@@ -109,20 +118,35 @@ def train_word2vec(
     )
     bar.close()
     kv = model.wv
-    log.info("word2vec: %d words x %d dims", len(kv), kv.vector_size)
+    log.info("%s: %d words x %d dims", "fasttext" if subwords else "word2vec", len(kv), kv.vector_size)
     return WordVectors(kv.index_to_key, kv.vectors)
 
 
+def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row as int8 times a float32 scale (its largest value / 127)."""
+    scale = (np.abs(vectors).max(axis=1) / 127).astype(np.float32)
+    scale[scale == 0] = 1.0
+    return np.round(vectors / scale[:, None]).astype(np.int8), scale
+
+
+def dequantize(quantized: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    return quantized.astype(np.float32) * scale[:, None]
+
+
+def as_stored(vectors: WordVectors) -> WordVectors:
+    """The vectors exactly as ``save_vectors`` then ``load_vectors`` give them back: a network whose
+    embedding rows are kept frozen reads these, so that its checkpoint need not store them again."""
+    return WordVectors(vectors.index_to_key, dequantize(*quantize(vectors.vectors)))
+
+
 def save_vectors(vectors: WordVectors, path: str | Path) -> None:
-    """Safetensors with each word's vector as int8 times a float32 scale (its largest value / 127);
-    the words, in order, in the file's metadata as JSON."""
+    """Safetensors with each word's vector at 8 bits (``quantize``); the words, in order, in the
+    file's metadata as JSON."""
     from safetensors.numpy import save_file
 
-    scale = np.abs(vectors.vectors).max(axis=1) / 127
-    scale[scale == 0] = 1.0
-    quantized = np.round(vectors.vectors / scale[:, None]).astype(np.int8)
+    quantized, scale = quantize(vectors.vectors)
     words = json.dumps(vectors.index_to_key, ensure_ascii=False)
-    save_file({"vectors": quantized, "scale": scale.astype(np.float32)}, str(path), metadata={"words": words})
+    save_file({"vectors": quantized, "scale": scale}, str(path), metadata={"words": words})
 
 
 def load_vectors(path: str | Path) -> WordVectors:
@@ -141,7 +165,7 @@ def load_vectors(path: str | Path) -> WordVectors:
         raise ValueError(f"{path}: the word list must be non-empty strings")
     if len(set(words)) != len(words):
         raise ValueError(f"{path}: a word is listed twice")
-    return WordVectors(words, quantized.astype(np.float32) * scale[:, None])
+    return WordVectors(words, dequantize(quantized, scale))
 
 
 def load_word2vec_binary(path: str | Path) -> WordVectors:

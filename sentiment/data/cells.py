@@ -74,7 +74,7 @@ def read_delimited(data: bytes, name: str, extension: str) -> tuple[pd.DataFrame
     decoded = decode_text(data, name)
     if not decoded.text.strip():
         raise InputError("empty_file", name=name)
-    separator = "\t" if extension == ".tsv" else _sniff_separator(decoded.text)
+    separator = "\t" if extension == ".tsv" else sniff_separator(decoded.text)
     try:
         text = io.StringIO(decoded.text)
         raw = pd.read_csv(text, sep=separator, skip_blank_lines=False, **_AS_STRINGS)
@@ -113,7 +113,7 @@ def _first_line(text: str, separator: str, record: int) -> int:
     return line
 
 
-def _sniff_separator(text: str) -> str:
+def sniff_separator(text: str) -> str:
     """The commonest of comma, tab and semicolon in the header line (comma when none occurs)."""
     header = text.split("\n", 1)[0]
     return max((",", "\t", ";"), key=header.count)

@@ -23,6 +23,9 @@ ENGLISH: dict[str, str] = {
     "text_too_long": "longer than {limit} characters",
     "wide_row": "more fields than the header's {width}; "
     "put a text that contains the separator in double quotes",
+    "undecodable": "not text in any encoding read here (UTF-8, GB18030, Big5, Shift-JIS, UTF-16, UTF-32)",
+    "not_json": "not a JSON object",
+    "keys_left_out": "keys not in the first line's left out: {keys}",
     # notes on how a file was read
     "mixed_encodings": "{name}: mixed encodings, each line read in its own: line{s} {lines} {verb} {fewer}, "
     "the other {count} line{others} {rest}",
@@ -39,6 +42,10 @@ ENGLISH: dict[str, str] = {
     "empty_file": "{name}: file is empty",
     "only_header": "{name}: only a header row, no rows to score",
     "unsupported_type": "{name}: unsupported file type {extension}; use one of {types}",
+    "unsupported_output": "{name}: the output is written as .csv or .parquet, not {extension}",
+    "no_such_file": "{name}: no such file",
+    "bad_parquet": "{name}: cannot read as Parquet ({detail})",
+    "no_json_object": "{name}: no line is a JSON object, so there are no columns to read",
     "too_large": "{name}: {size} MB is larger than the {limit} MB limit",
     "too_many_rows": "{name}: {n} texts is more than the {limit} this page scores at once; split the file, "
     "or score it in Python with sentiment.load_predictor().predict_proba",
@@ -88,6 +95,14 @@ class InputError(ValueError):
     def __init__(self, code: str, **fields: object) -> None:
         self.message = Message(code, **fields)
         super().__init__(str(self.message))
+
+    def __reduce__(self):
+        """Rebuilt from its code and fields, so it crosses to and from worker processes intact."""
+        return _input_error, (self.message.code, dict(self.message.fields))
+
+
+def _input_error(code: str, fields: dict) -> InputError:
+    return InputError(code, **fields)
 
 
 ENGLISH_GRAMMAR = frozenset({"s", "lines_s", "others", "verb"})

@@ -68,13 +68,12 @@ class Upload:
         if not self.is_table:
             loaded = read_lines(self.content, self.name)
         else:
-            loaded = table_rows(self._raw(sheet), text_col, label_col, keep_unlabelled=True)
+            loaded = table_texts(self._raw(sheet), text_col, label_col)
             del self._tables[sheet]
             if loaded.frame.empty and not loaded.skipped:
                 raise InputError("only_header", name=self.name)
-        if len(loaded.frame) > ROWS:
-            raise InputError("too_many_rows", name=self.name, n=f"{len(loaded.frame):,}", limit=f"{ROWS:,}")
-        return without_long_texts(loaded)
+            return checked_rows(loaded, self.name)
+        return checked_rows(without_long_texts(loaded), self.name)
 
 
 def open_upload(content: bytes, name: str, limit_mb: int = UPLOAD_MB) -> Upload:
@@ -90,6 +89,20 @@ def open_upload(content: bytes, name: str, limit_mb: int = UPLOAD_MB) -> Upload:
     if extension in SPREADSHEET_TYPES:
         return Upload(name, content, *sheets(content, name))
     return Upload(name, content)
+
+
+def table_texts(raw: RawTable, text_col: str | None, label_col: str | None) -> Loaded:
+    """The texts (and labels) of a table's chosen columns as the page reads them: a row with an
+    unreadable label keeps its text (noted), texts over the limit are moved to the skipped rows.
+    The batch command reads each block of a large file through here too."""
+    return without_long_texts(table_rows(raw, text_col, label_col, keep_unlabelled=True))
+
+
+def checked_rows(loaded: Loaded, name: str) -> Loaded:
+    """``loaded``, or InputError when it holds more texts than the page scores at once."""
+    if len(loaded.frame) > ROWS:
+        raise InputError("too_many_rows", name=name, n=f"{len(loaded.frame):,}", limit=f"{ROWS:,}")
+    return loaded
 
 
 def without_long_texts(loaded: Loaded) -> Loaded:

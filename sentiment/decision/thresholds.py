@@ -212,3 +212,20 @@ def selective_curve(
     correct = neg[below] + pos[-1] - pos[right]
     accuracy = np.divide(correct, kept, out=np.full(w.shape, np.nan), where=kept > 0)
     return {"width": w, "coverage": kept / s.size, "selective_accuracy": accuracy}
+
+
+def upload_metrics(scores: ArrayLike, labels: ArrayLike, threshold: float, band: Band) -> dict:
+    """What the page shows on a labelled upload (``shown``: accuracy, precision, recall and F1 of the
+    positive class at the threshold, coverage and accuracy with the band), with the full
+    ``binary_metrics`` (the confusion among them) and ``selective_metrics`` they come from."""
+    binary = binary_metrics(scores, labels, threshold)
+    selective = selective_metrics(scores, labels, threshold, band)
+    shown = {
+        "accuracy": binary["accuracy"],
+        "precision": binary["precision_pos"],
+        "recall": binary["recall_pos"],
+        "f1": binary["f1_pos"],
+        "coverage": selective["coverage"],
+        "selective_accuracy": selective["selective_accuracy"],
+    }
+    return {"shown": shown, "binary": binary, "selective": selective}

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sentiment.decision.thresholds import Band
+import numpy as np
+
+from sentiment.decision.thresholds import Band, classify
 
 LABELS = ("negative", "positive", "abstained")  # indexed by thresholds.classify's 0, 1, -1
 
@@ -57,3 +59,8 @@ def verdict_text(verdict: Verdict, tr: Callable[..., str]) -> str:
     if verdict.label == "abstained":
         return tr("verdict_abstained", distance=distance, side=tr(verdict.edge))
     return tr(f"verdict_{verdict.label}_{verdict.edge}", distance=distance)
+
+
+def verdict_labels(scores: np.ndarray, threshold: float, band: Band) -> np.ndarray:
+    """ "positive"/"negative"/"abstained" for each score."""
+    return np.asarray(LABELS)[classify(scores, threshold, band)]

@@ -243,6 +243,9 @@ MESSAGES_ZH: dict[str, str] = {
     "unknown_label": "无法识别的标签 {label!r}",
     "text_too_long": "超过 {limit} 个字符",
     "wide_row": "字段比表头的 {width} 个多；含分隔符的文本请加英文双引号",
+    "undecodable": "不是这里能读的任何编码的文本（UTF-8、GB18030、Big5、Shift-JIS、UTF-16、UTF-32）",
+    "not_json": "不是 JSON 对象",
+    "keys_left_out": "第一行没有的键未保留：{keys}",
     "mixed_encodings": "{name}：编码混杂，已逐行按各自编码读取："
     "第 {lines} 行是 {fewer}，其余 {count} 行是 {rest}",
     "read_as_big5": "{name}：按 Big5（繁体中文）读取；模型是用简体中文训练的",
@@ -255,6 +258,10 @@ MESSAGES_ZH: dict[str, str] = {
     "empty_file": "{name}：文件是空的",
     "only_header": "{name}：只有表头，没有可评分的行",
     "unsupported_type": "{name}：不支持的文件类型 {extension}；请用 {types}",
+    "unsupported_output": "{name}：输出只能写成 .csv 或 .parquet，不能是 {extension}",
+    "no_such_file": "{name}：没有这个文件",
+    "bad_parquet": "{name}：无法按 Parquet 读取（{detail}）",
+    "no_json_object": "{name}：没有一行是 JSON 对象，读不出列",
     "too_large": "{name}：{size} MB，超过 {limit} MB 的上限",
     "too_many_rows": "{name}：{n} 条文本，超过本页一次可评分的 {limit} 条；请拆分文件，"
     "或在 Python 中用 sentiment.load_predictor().predict_proba 评分",

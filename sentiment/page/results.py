@@ -16,12 +16,14 @@ import pandas as pd
 
 from sentiment.data import loaders
 from sentiment.data.decoding import LINES_NAMED, numbers_named
+from sentiment.data.formulas import defused
 from sentiment.data.labels import ACCEPTED_LABELS
 from sentiment.data.limits import CHUNK, TEXT_CHARS
 from sentiment.data.messages import Message
 from sentiment.decision.classes import top_class
-from sentiment.decision.thresholds import Band, classify
-from sentiment.decision.verdict import LABELS
+from sentiment.decision.outcomes import OUTCOMES, row_outcomes
+from sentiment.decision.thresholds import Band
+from sentiment.decision.verdict import verdict_labels
 
 Describe = Callable[[Message], str]  # a Message in the reader's language; str gives English
 
@@ -119,11 +121,6 @@ def lines_frame(lines: Sequence[str], rows: Sequence[int] | None = None) -> pd.D
     )
 
 
-def verdict_labels(scores: np.ndarray, threshold: float, band: Band) -> np.ndarray:
-    """ "positive"/"negative"/"abstained" for each score."""
-    return np.asarray(LABELS)[classify(scores, threshold, band)]
-
-
 def result_table(
     frame: pd.DataFrame,
     scores: np.ndarray,
@@ -174,37 +171,27 @@ def download_csv(
     """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
 
     Texts and labels are the file's own cells, as written (``label`` when the file has a label
-    column); unusable rows keep their row number, with an empty probability and the reason in
-    ``note``; scored rows whose label could not be read say so in ``note``. Cells that a spreadsheet
-    would run as a formula are defused (``defused``). With ``emotions``, scored rows also carry the top
-    emotion and its probability.
+    column); the probability, verdict and note of each row are ``row_outcomes``'s: unusable rows
+    keep their row number, with an empty probability and the reason in ``note``; scored rows whose
+    label could not be read say so in ``note``. Cells that a spreadsheet would run as a formula
+    are defused (``defused``). With ``emotions``, scored rows also carry the top emotion and its
+    probability (empty for unusable rows).
     """
-    table = result_table(frame, scores, threshold, band, unlabelled, describe, emotions)
+    outcomes = row_outcomes(frame["row"], scores, skipped, unlabelled, threshold, band, describe)
+    rows = frame["row"].tolist()
+    texts = dict(zip(rows, frame["text"])) | {s.row: s.text for s in skipped}
+    table = pd.DataFrame({"row": outcomes["row"], "text": outcomes["row"].map(texts)})
     if loaders.LABEL_CELL in frame:
-        table["label"] = frame[loaders.LABEL_CELL].to_numpy()
-    table["note"] = table["note"] if "note" in table else ""
-    if skipped:
-        unused = skipped_table(skipped, describe).rename(columns={"reason": "note"}).assign(verdict="skipped")
-        if loaders.LABEL_CELL in frame:
-            unused["label"] = [s.label for s in skipped]
-        table = pd.concat([table, unused], ignore_index=True).sort_values("row", kind="stable")
-    order = ("row", "text", "label", "probability", "verdict", "emotion", "emotion_probability", "note")
-    table = table[[c for c in order if c in table]]
+        labels = dict(zip(rows, frame[loaders.LABEL_CELL])) | {s.row: s.label for s in skipped}
+        table["label"] = outcomes["row"].map(labels)
+    elif frame["label"].notna().any():
+        table["label"] = outcomes["row"].map(dict(zip(rows, frame["label"])))
+    table[list(OUTCOMES)] = outcomes[list(OUTCOMES)]
+    if emotions is not None:
+        at = table.columns.get_loc("note")
+        table.insert(at, "emotion", outcomes["row"].map(dict(zip(rows, emotions.names))))
+        table.insert(at + 1, "emotion_probability", outcomes["row"].map(dict(zip(rows, emotions.proba))))
     for column in ("text", "label", "note"):
         if column in table:
             table[column] = table[column].map(defused)
     return table.to_csv(index=False).encode("utf-8-sig")
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defused(cell: object) -> object:
-    """A text cell that Excel or LibreOffice would run as a formula (it starts with =, +, -, @, tab
-    or carriage return) led by an apostrophe, as OWASP advises for CSV injection; other cells as
-    they are. The apostrophe keeps the text readable and the spreadsheet shows it as text.
-
-    >>> print(defused("=SUM(A1)"), defused("-5 分"), defused("很好"), defused(None))
-    '=SUM(A1) '-5 分 很好 None
-    """
-    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell

@@ -29,9 +29,9 @@ import pandas as pd
 import torch
 from tqdm import tqdm
 
-from sentiment.core.checkpoint import HALF, Checkpoint, save_checkpoint
+from sentiment.core.checkpoint import Checkpoint, save_checkpoint
 from sentiment.core.config import ModelConfig, TrainConfig
-from sentiment.core.embeddings import WordVectors, train_word2vec
+from sentiment.core.embeddings import WordVectors, as_stored, train_word2vec
 from sentiment.core.encoding import pad_batch, token_ids
 from sentiment.core.forward import probabilities
 from sentiment.core.model import SentimentNet
@@ -182,11 +182,18 @@ def train(
         max_vocab=cfg.w2v_max_vocab,
         epochs=cfg.w2v_epochs,
         seed=cfg.seed,
+        workers=cfg.w2v_workers,
+        subwords=cfg.w2v_subwords,
     )
-    read = vectors.head(cfg.network_vocab or len(vectors))  # the words the network reads
+    # the words the network reads, as the checkpoint stores them: rows left frozen need no copy of their own
+    read = as_stored(vectors).head(cfg.network_vocab or len(vectors))
     net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, outputs=len(classes) or 1, **model_kwargs))
     net.embedding.weight.data.copy_(initial_embedding(read))
-    net.embedding.weight.requires_grad = not cfg.freeze_embedding
+    tuned = cfg.tuned_words(len(read)) + 2  # embedding rows fine-tuned, PAD and UNK first
+    net.embedding.weight.requires_grad = tuned > 2
+    if 2 < tuned < len(read) + 2:
+        rows = (torch.arange(len(read) + 2) < tuned).float().unsqueeze(1)
+        net.embedding.weight.register_hook(lambda grad: grad * rows)
 
     def encode(token_lists):
         known = read.key_to_index
@@ -200,10 +207,8 @@ def train(
     train_labels += added.labels
     val_ids = encode(val_part["tokens"])
     history = fit(net, encode(train_tokens), train_labels, val_ids, list(val_part["label"]), cfg)
-    with torch.no_grad():  # round to the weights as stored, so validation scores are the saved model's own
-        for name, param in net.named_parameters():
-            if name in HALF:
-                param.copy_(param.half().float())
+    with torch.no_grad():  # tuned rows as stored (float16): validation scores are the saved model's own
+        net.embedding.weight[:tuned] = net.embedding.weight[:tuned].half().float()
     val_scores = probabilities(logits_of(net, val_ids).numpy().astype(np.float64))
     val_labels = val_part["label"].to_numpy(dtype=np.int64)
     meta = {

@@ -112,3 +112,19 @@ def test_train_word2vec_is_reproducible_and_frequency_ranked():
         "手机",
         "很",
     ]
+
+
+def test_subword_vectors_share_what_words_with_the_same_characters_learn():
+    """fastText's vectors: 好看 and 好看看 (never in the same context) come out closer than Word2Vec's."""
+    sentences = [["这个", "好看"], ["那个", "好看看"], ["手机", "很", "差"], ["屏幕", "很", "亮"]] * 30
+
+    def similarity(vectors):
+        unit = vectors.unit_vectors
+        return float(unit[vectors.key_to_index["好看"]] @ unit[vectors.key_to_index["好看看"]])
+
+    plain = train_word2vec(sentences, vector_size=8, min_count=1, seed=3)
+    sub = train_word2vec(sentences, vector_size=8, min_count=1, seed=3, subwords=True)
+    again = train_word2vec(sentences, vector_size=8, min_count=1, seed=3, subwords=True)
+    np.testing.assert_array_equal(sub.vectors, again.vectors)
+    assert sub.index_to_key == plain.index_to_key
+    assert similarity(sub) > similarity(plain) + 0.1

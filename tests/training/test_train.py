@@ -123,7 +123,14 @@ def test_no_data_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "flags", [["--epochs", "0"], ["--val-fraction", "0"], ["--test-fraction", "1"], ["--network-vocab", "0"]]
+    "flags",
+    [
+        ["--epochs", "0"],
+        ["--val-fraction", "0"],
+        ["--test-fraction", "1"],
+        ["--network-vocab", "0"],
+        ["--w2v-workers", "0"],
+    ],
 )
 def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):
     with pytest.raises(SystemExit, match="must be at least 1|val_fraction"):
@@ -182,3 +189,22 @@ def test_the_network_reads_the_most_frequent_words_and_the_neighbors_span_them_a
     text = "".join(p.vectors.index_to_key[:3])
     swaps = substitutions(p.explain(text), p.network_vectors, p.logits, 5, p.threshold, p.band)
     assert len(swaps) and set(swaps["replacement"]) <= set(p.network_vectors.index_to_key)
+
+
+@pytest.mark.parametrize("flags, tuned", [(["--tune-vocab", "4"], 4), (["--freeze-embedding"], 0)])
+def test_rows_left_at_their_word_vectors_are_stored_once(tmp_path, corpus_csv, flags, tuned):
+    """Only the tuned rows (PAD and UNK first) go into model.safetensors; the frozen ones are the
+    stored word vectors, read back from them, and the validation scores are still the saved model's own."""
+    from safetensors.numpy import load_file
+
+    from sentiment.training.evaluate import rebuild
+
+    out = tmp_path / "frozen"
+    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, *flags])
+    assert load_file(str(out / "model.safetensors"))["embedding.weight"].shape[0] == tuned + 2
+    p = load_predictor(out)
+    embedding = p.checkpoint.state["embedding.weight"]
+    assert embedding.shape[0] == p.meta["vocab_size"] + 2 > tuned + 2
+    np.testing.assert_array_equal(embedding[tuned + 2 :], p.network_vectors.vectors[tuned:])
+    val = rebuild(out).frame.query("split == 'val'")
+    np.testing.assert_allclose(p.checkpoint.val_scores, p.predict_proba(list(val["text"])), atol=1e-6)
