@@ -3,10 +3,12 @@ and see how the model reads a text.
 
     streamlit run streamlit_app.py                                     # the checkpoint in assets/default
     SENTIMENT_CHECKPOINT=runs/my-model streamlit run streamlit_app.py  # another one (server side only)
+    SENTIMENT_EMOTION_CHECKPOINT=runs/emotion ...                      # the Emotions tab's (assets/emotion)
 
 Layout only: this file lays out the page's sections, which live in ``views/``; verdicts, tables,
 figures, PCA, link state and interface text come from the sentiment package. Every widget has a key,
-so tests can drive it.
+so tests can drive it. The tabs rerun the page when another is picked and the Emotions tab draws
+only while open, so its model is loaded only once someone opens it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sentiment.page.pagestate import initial_state
 from views.behaviour import behaviour_view
 from views.common import get_predictor, scores_of
 from views.decision import decision_panel
+from views.emotion import emotion_view
 from views.playground import playground
 from views.reading import reading_view
 from views.score import text_section
@@ -72,7 +75,8 @@ def main() -> None:
     texts, words = text_section(path, predictor, tr)
     scores = scores_of(path, tuple(texts)) if texts else np.empty(0)
     scored = uploaded(file, predictor, tr)
-    tabs = st.tabs([tr(f"tab_{name}") for name in ("score", "reading", "vectors", "whatif", "behaviour")])
+    names = ("score", "reading", "vectors", "whatif", "behaviour", "emotion")
+    tabs = st.tabs([tr(f"tab_{name}") for name in names], key="tab", on_change="rerun")
     with tabs[0]:
         decision_panel(predictor, texts, scores, scored, tr)
     with tabs[1]:
@@ -85,6 +89,9 @@ def main() -> None:
         word_order_view(predictor, path, tr)
     with tabs[4]:
         behaviour_view(predictor, path, tr)
+    with tabs[5]:
+        if tabs[5].open:
+            emotion_view(texts, tr)
 
 
 main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.synthetic import TINY_ARGS, synthetic_reviews
+from tests.synthetic import EMOTIONS, TINY_ARGS, synthetic_emotions, synthetic_reviews
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,28 @@ def tiny_checkpoint(tmp_path_factory, corpus_csv):
 
     out = tmp_path_factory.mktemp("ckpt") / "tiny"
     main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS])
+    return out
+
+
+@pytest.fixture(scope="session")
+def emotion_csv(tmp_path_factory):
+    """A CSV in the shape of weibo_emotion.csv (review,label with class numbers), with repeats."""
+    path = tmp_path_factory.mktemp("data") / "emotions.csv"
+    rows = synthetic_emotions(420)
+    lines = ["review,label"] + [f"{t},{y}" for t, y in rows + rows[:30]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_emotion_checkpoint(tmp_path_factory, emotion_csv):
+    """A checkpoint over the seven emotions, trained in seconds through the real CLI."""
+    from sentiment.training.train import main
+
+    out = tmp_path_factory.mktemp("ckpt") / "emotion"
+    classes = ",".join(EMOTIONS)
+    args = ["--table", str(emotion_csv), "--classes", classes, "--class-weight", "0.5", "--select", "f1"]
+    main([*args, "--out", str(out), *TINY_ARGS])
     return out
 
 

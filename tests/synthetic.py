@@ -21,6 +21,29 @@ def synthetic_reviews(n: int, seed: int = 0) -> list[tuple[str, int]]:
     return rows
 
 
+EMOTIONS = {  # the seven classes of the emotion checkpoint, each decided by one of its phrases
+    "fear": ["好害怕", "吓死了", "担心极了"],
+    "disgust": ["真恶心", "讨厌死了", "看不下去"],
+    "optimism": ["会好起来的", "充满希望", "加油"],
+    "surprise": ["没想到", "太意外了", "竟然"],
+    "gratitude": ["谢谢你们", "感谢", "太感恩了"],
+    "sadness": ["好难过", "哭了", "心碎"],
+    "anger": ["气死我了", "太愤怒了", "可恶"],
+}
+
+
+def synthetic_emotions(n: int, seed: int = 0) -> list[tuple[str, int]]:
+    """``n`` short posts whose class (the index into ``EMOTIONS``) is decided by one phrase."""
+    rng = random.Random(seed)
+    phrases = list(EMOTIONS.values())
+    rows = []
+    for i in range(n):
+        label = i % len(phrases)
+        text = f"{rng.choice(FILLER)}{rng.choice(SUBJECTS)}{rng.choice(phrases[label])}，{rng.choice(FILLER)}"
+        rows.append((text, label))
+    return rows
+
+
 # a model that trains in seconds
 TINY_ARGS = [
     "--embed-dim",

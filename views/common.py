@@ -1,8 +1,10 @@
-"""What the page's views share: the cached predictor, scores, words and explanations (cached here and
-nowhere else), the text to explain, the decision rule, and the result table."""
+"""What the page's views share: the cached predictors (polarity and emotion), scores, words and
+explanations (cached here and nowhere else), the text to explain, the decision rule, and the result
+table."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import numpy as np
@@ -11,7 +13,9 @@ import streamlit as st
 
 from sentiment import Predictor, load_predictor
 from sentiment.core.explain import Explanation
+from sentiment.core.predict import EMOTION_CHECKPOINT, MulticlassPredictor
 from sentiment.data import limits
+from sentiment.page.i18n import class_namer
 
 Tr = Callable[..., str]
 PLAIN = {"displayModeBar": False}
@@ -20,6 +24,21 @@ PLAIN = {"displayModeBar": False}
 @st.cache_resource(show_spinner=False)
 def get_predictor(path: str | None) -> Predictor:
     return load_predictor(path, torch_threads=limits.TORCH_THREADS)
+
+
+def emotion_path() -> str:
+    """The emotion checkpoint: SENTIMENT_EMOTION_CHECKPOINT (server side only), else assets/emotion."""
+    return os.environ.get("SENTIMENT_EMOTION_CHECKPOINT") or str(EMOTION_CHECKPOINT)
+
+
+@st.cache_resource(show_spinner=False)
+def get_emotion_predictor(path: str) -> MulticlassPredictor:
+    """Loaded on first use only (the Emotions tab, or an upload's emotion columns); ValueError when
+    ``path`` is not a checkpoint over classes."""
+    predictor = load_predictor(path, torch_threads=limits.TORCH_THREADS)
+    if not isinstance(predictor, MulticlassPredictor):
+        raise ValueError(f"{path}: a checkpoint with one output (P(positive)), not one over classes")
+    return predictor
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -66,11 +85,14 @@ def probability_column() -> st.column_config.ProgressColumn:
 
 
 def show_table(table: pd.DataFrame, tr: Tr, key: str) -> None:
-    """A result table with translated headers and verdicts, the probability as a bar."""
+    """A result table with translated headers, verdicts and emotions, the probabilities as bars."""
     shown = table.assign(verdict=[tr(v) for v in table["verdict"]])
+    if "emotion" in shown:
+        shown["emotion"] = shown["emotion"].map(class_namer(tr))
+    bars = [c for c in ("probability", "emotion_probability") if c in shown]
     st.dataframe(
         shown.rename(columns={c: tr(f"col_{c}") for c in shown.columns}),
         key=key,
         hide_index=True,
-        column_config={tr("col_probability"): probability_column()},
+        column_config={tr(f"col_{c}"): probability_column() for c in bars},
     )

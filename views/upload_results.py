@@ -1,5 +1,6 @@
 """An uploaded file: its column pickers (sidebar), scoring it once with a progress bar, and its results
-(summary, metrics on labels, table, histogram, skipped rows, download)."""
+(summary, metrics on labels, table, histogram, skipped rows, download); on request, the top emotion
+of each row as two more columns."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from sentiment.decision.thresholds import upload_metrics
 from sentiment.page import charts, results
 from sentiment.page.i18n import describer
 from sentiment.page.markup import escape_markdown
-from views.common import PLAIN, Tr, show_table
+from views.common import PLAIN, Tr, emotion_path, get_emotion_predictor, show_table
 
 
 def remember(slot: str, key: object, compute: Callable[[], object]) -> object:
@@ -33,7 +34,7 @@ def uploaded(
 ) -> results.Scored | None:
     """The scored upload, or None (no file, or an unusable one: said on the page)."""
     if file is None:
-        for slot in ("opened", "scored"):
+        for slot in ("opened", "scored", "emotions"):
             st.session_state.pop(slot, None)
         return None
     try:
@@ -74,17 +75,38 @@ def read_upload(file: st.runtime.uploaded_file_manager.UploadedFile, predictor: 
     return remember("scored", key, lambda: score_upload(rows(), opened.name, predictor, tr))
 
 
-def score_upload(loaded: Loaded, name: str, predictor: Predictor, tr: Tr) -> results.Scored:
-    """The upload's texts scored a chunk at a time, under a progress bar."""
-    texts = loaded.frame["text"].tolist()
+def scored_under_bar(predictor: Predictor, texts: list[str], tr: Tr) -> np.ndarray:
+    """``predictor.predict_proba(texts)``, a chunk at a time, under a progress bar."""
     bar = st.progress(0.0, text=tr("scoring", done=0, total=len(texts)))
     parts = []
     for done, part in results.score_in_chunks(predictor.predict_proba, texts):
         parts.append(part)
         bar.progress(done / len(texts), text=tr("scoring", done=done, total=len(texts)))
     bar.empty()
-    scores = np.concatenate(parts) if parts else np.empty(0)
+    return np.concatenate(parts) if parts else np.empty(0)
+
+
+def score_upload(loaded: Loaded, name: str, predictor: Predictor, tr: Tr) -> results.Scored:
+    """The upload's texts scored a chunk at a time, under a progress bar."""
+    scores = scored_under_bar(predictor, loaded.frame["text"].tolist(), tr)
     return results.Scored(name, loaded.frame, scores, loaded.skipped, loaded.unlabelled, loaded.notes)
+
+
+def emotion_columns(scored: results.Scored, tr: Tr) -> results.Emotions | None:
+    """The top emotion of each scored row, once the user asks for it: scored once per upload (and
+    column choice) and kept in the session; None otherwise, or when the emotion model is missing."""
+    if not st.checkbox(tr("emo_upload"), key="emo_upload", help=tr("emo_upload_help")):
+        return None
+    path = emotion_path()
+    try:
+        predictor = get_emotion_predictor(path)
+    except ValueError as err:
+        st.error(tr("emo_no_checkpoint", error=escape_markdown(str(err))))
+        return None
+    texts = scored.frame["text"].tolist()
+    key = (st.session_state["scored"][0], path)  # the upload and columns that ``scored`` was made from
+    proba = remember("emotions", key, lambda: scored_under_bar(predictor, texts, tr))
+    return results.Emotions.of(predictor.classes, proba)
 
 
 def show_metrics(
@@ -111,9 +133,10 @@ def upload_results(scored: results.Scored, threshold: float, band: tuple[float, 
     if scored.unlabelled:
         fields = results.unlabelled_summary(scored.unlabelled, describe)
         st.warning(tr("unlabelled_rows", **{k: escape_markdown(v) for k, v in fields.items()}))
+    emotions = emotion_columns(scored, tr) if len(scored.scores) else None
     if len(scored.scores):
         table = results.result_table(
-            scored.frame, scored.scores, threshold, band, scored.unlabelled, describe
+            scored.frame, scored.scores, threshold, band, scored.unlabelled, describe, emotions
         )
         counts = table["verdict"].value_counts()
         st.write(
@@ -155,6 +178,13 @@ def upload_results(scored: results.Scored, threshold: float, band: tuple[float, 
         mime="text/csv",
         file_name=f"{Path(scored.name).stem}-scored.csv",
         data=lambda: results.download_csv(
-            scored.frame, scored.scores, scored.skipped, threshold, band, scored.unlabelled, describe
+            scored.frame,
+            scored.scores,
+            scored.skipped,
+            threshold,
+            band,
+            scored.unlabelled,
+            describe,
+            emotions,
         ),
     )

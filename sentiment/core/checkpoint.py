@@ -7,7 +7,8 @@ A checkpoint is a directory holding
 - ``vectors.safetensors``: the Word2Vec vectors at 8 bits (``embeddings.save_vectors``), most frequent
   first; the network reads the first ``vocab_size - 2`` of them, the neighbor explorer all (version 1
   checkpoints hold ``vectors.bin``, the word2vec binary format, with exactly the network's words);
-- ``validation.json``: validation scores and labels, from which the page draws its curves;
+- ``validation.json``: validation scores and labels, from which the page draws its curves (a checkpoint
+  over several classes, ``meta["classes"]``, holds a row of class probabilities per text);
 - optionally ``baseline.json.gz`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),
   trained on the same texts; older checkpoints have none and still load.
 """
@@ -39,14 +40,15 @@ class Checkpoint:
     config: ModelConfig
     state: dict[str, np.ndarray]  # the network's state dict as float32 arrays, torch's names
     vectors: WordVectors  # every word with a vector; the network reads the first config.vocab_size - 2
-    val_scores: np.ndarray
+    val_scores: np.ndarray  # (n,) P(positive), or (n, classes)
     val_labels: np.ndarray
     baseline: BagOfWords | None = None  # the bag-of-words model trained on the same texts, if saved
 
 
 def write_validation(directory: Path, scores, labels) -> None:
     """validation.json: the validation split's scores (6 decimals) and labels, for the page's curves."""
-    validation = {"scores": [round(float(s), 6) for s in scores], "labels": [int(y) for y in labels]}
+    rounded = np.round(np.asarray(scores, dtype=np.float64), 6).tolist()
+    validation = {"scores": rounded, "labels": [int(y) for y in labels]}
     (directory / VALIDATION).write_text(json.dumps(validation))
 
 
@@ -99,6 +101,22 @@ def _read_json(path: Path) -> dict:
     return value
 
 
+def check_classes(path: Path, meta: dict, config: ModelConfig) -> list[str]:
+    """The class names: negative and positive for one output; else ``meta["classes"]``, one distinct
+    name per output (ValueError otherwise)."""
+    if config.outputs == 1:
+        return ["negative", "positive"]
+    classes = meta.get("classes")
+    if (
+        not isinstance(classes, list)
+        or len(classes) != config.outputs
+        or not all(isinstance(c, str) and c for c in classes)
+        or len(set(classes)) != len(classes)
+    ):
+        raise ValueError(f"{path}: classes must be {config.outputs} distinct names, got {classes!r}")
+    return classes
+
+
 def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
     """Read and check a checkpoint directory; ValueError saying what is wrong otherwise.
 
@@ -148,13 +166,20 @@ def load_checkpoint(directory: str | Path, baseline: bool = True) -> Checkpoint:
         raise ValueError(f"{vectors_file}: {len(vectors)} words do not fit vocab_size {config.vocab_size}")
     frozen = vectors.vectors[own - 2 : config.vocab_size - 2]
     state[EMBEDDING] = np.concatenate([state[EMBEDDING], frozen]) if len(frozen) else state[EMBEDDING]
+    classes = check_classes(directory / META, meta, config)
     validation = _read_json(directory / VALIDATION)
-    scores = np.asarray(validation.get("scores", []), dtype=np.float64)
-    labels = np.asarray(validation.get("labels", []), dtype=np.int64)
-    if scores.shape != labels.shape:
-        raise ValueError(f"{directory / VALIDATION}: {len(scores)} scores but {len(labels)} labels")
-    if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, (0, 1)).all()):
-        raise ValueError(f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 or 1")
+    try:
+        scores = np.asarray(validation.get("scores", []), dtype=np.float64)
+        labels = np.asarray(validation.get("labels", []), dtype=np.int64)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{directory / VALIDATION}: scores and labels must be numbers ({err})") from None
+    width = () if config.outputs == 1 else (config.outputs,)
+    if scores.shape != labels.shape + width or (width and not len(labels)):
+        raise ValueError(f"{directory / VALIDATION}: scores of shape {scores.shape} for {len(labels)} labels")
+    if not (np.all((scores >= 0) & (scores <= 1)) and np.isin(labels, range(len(classes))).all()):
+        raise ValueError(
+            f"{directory / VALIDATION}: scores must lie in [0, 1] and labels be 0 to {len(classes) - 1}"
+        )
     if not baseline:
         has_bag_of_words(directory)  # refuses half a baseline now, though it is read later
     bag = load_bag_of_words(directory) if baseline else None

@@ -19,8 +19,11 @@ class ModelConfig:
     pooling: str = "last"  # "last", "max", "mean", or several joined by "+", e.g. "max+mean"
     dropout: float = 0.5  # before the dense layer
     embed_dropout: float = 0.0  # on the word vectors; curbs memorising fine-tuned embeddings
+    outputs: int = 1  # 1: one logit, P(positive) by the sigmoid; 2 or more: one logit per class, softmax
 
     def __post_init__(self):
+        if self.outputs < 1:
+            raise ValueError(f"outputs must be at least 1, got {self.outputs}")
         if self.cell not in ("lstm", "gru"):
             raise ValueError(f"cell must be 'lstm' or 'gru', got {self.cell!r}")
         bad = [p for p in self.pooling.split("+") if p not in POOLINGS]
@@ -31,7 +34,7 @@ class ModelConfig:
         return asdict(self)
 
 
-SELECTIONS = ("loss", "accuracy")
+SELECTIONS = ("loss", "accuracy", "f1")  # f1: macro-F1
 
 
 @dataclass
@@ -45,7 +48,7 @@ class TrainConfig:
     lr: float = 1e-3  # Adam
     lr_decay: float = 1.0  # learning rate multiplied by this after each epoch
     patience: int = 2  # epochs without a better validation score before stopping
-    select: str = "loss"  # the validation score that picks the epoch: "loss" or "accuracy"
+    select: str = "loss"  # the validation score that picks the epoch: "loss", "accuracy" or "f1" (macro)
     freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
     tune_vocab: int | None = None  # fine-tune only the most frequent this many words' rows (None: all)
     seed: int = 0  # weights, shuffling, Word2Vec
@@ -61,6 +64,7 @@ class TrainConfig:
     w2v_workers: int = 1  # Word2Vec threads; only one is reproducible bit for bit, two halve the time
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
     augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)
+    class_weight: float = 0.0  # loss weight of a class: (its train count)^-class_weight; 0 none, 1 balanced
 
     def tuned_words(self, network_words: int) -> int:
         """How many of the network's words (the most frequent first) get their embedding row fine-tuned."""

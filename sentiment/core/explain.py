@@ -9,6 +9,10 @@
 Everything is computed in numpy from the checkpoint's own weights (``forward.NumpyNet``). The
 prefixes run in O(T) LSTM steps (``NumpyNet.prefix_logits``), the leave-one-out texts as one batch
 of equal length, and the text itself alone, exactly as ``predict_proba`` scores it.
+
+A checkpoint over several classes (``MulticlassPredictor``) explains every class at once: ``proba``
+is then the (C,) class probabilities, and ``prefix_proba`` and ``contributions`` have a column per
+class, (T, C), in the order of its ``classes``.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sentiment.core.forward import GATE_NAMES, NumpyNet, proba_by_length, sigmoid
+from sentiment.core.forward import GATE_NAMES, NumpyNet, proba_by_length, probabilities
 
 DIRECTIONS = ("forward", "backward")
 
@@ -46,7 +50,7 @@ class Explanation:
 
     tokens: tuple[str, ...]
     known: tuple[bool, ...]
-    proba: float
+    proba: float | np.ndarray
     prefix_proba: np.ndarray
     gates: np.ndarray
     gate_names: tuple[str, ...]
@@ -71,11 +75,12 @@ def explain_ids(
 
     left_out = [ids[:i] + ids[i + 1 :] for i in range(n)]
     # the whole text first, scored alone exactly as predict_proba scores it; then the leave-one-outs
-    scores = proba_by_length(logits, [ids] + left_out, batch_size=max(1, n))
-    proba = float(scores[0])
-    prefix_proba = np.empty(n)
+    scores = proba_by_length(logits, [ids] + left_out, batch_size=max(1, n), outputs=config.outputs)
+    proba = float(scores[0]) if config.outputs == 1 else scores[0]
+    prefix_proba = np.empty((n, *scores.shape[1:]))
     if n > 1:
-        prefix_proba[:-1] = sigmoid(calibrated(net.prefix_logits(np.asarray(ids[:-1], dtype=np.int64))))
+        prefix_logits = net.prefix_logits(np.asarray(ids[:-1], dtype=np.int64))
+        prefix_proba[:-1] = probabilities(calibrated(prefix_logits))
     prefix_proba[-1:] = proba  # the last prefix is the text itself
     directions = DIRECTIONS[: 2 if config.bidirectional else 1]
     names = GATE_NAMES[config.cell]

@@ -21,6 +21,17 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))  # the same function, without overflow warnings
 
 
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Over the last axis, shifted by its maximum so that nothing overflows."""
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def probabilities(logits: np.ndarray) -> np.ndarray:
+    """P(positive) from (B,) logits by the sigmoid; class probabilities from (B, classes) by the softmax."""
+    return sigmoid(logits) if logits.ndim == 1 else softmax(logits)
+
+
 def expected_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
     """The state dict's tensor shapes for ``config``, as torch names them."""
     g, h, e = GATES[config.cell] * config.hidden, config.hidden, config.embed_dim
@@ -34,11 +45,11 @@ def expected_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
             f"rnn.bias_hh_l0{suffix}": (g,),
         }
     features = h * directions * len(config.pooling.split("+"))
-    return shapes | {"dense.weight": (1, features), "dense.bias": (1,)}
+    return shapes | {"dense.weight": (config.outputs, features), "dense.bias": (config.outputs,)}
 
 
 class NumpyNet:
-    """Logits for batches of equal-length texts; dropout is off, as at prediction time."""
+    """Logits, (B,) or (B, outputs), for batches of equal-length texts; dropout is off, as at prediction."""
 
     def __init__(self, config: ModelConfig, state: dict[str, np.ndarray]):
         self.config = config
@@ -98,10 +109,10 @@ class NumpyNet:
         return np.concatenate([pooled[p] for p in self.config.pooling.split("+")], axis=1)
 
     def prefix_logits(self, ids: np.ndarray) -> np.ndarray:
-        """(T,) logits of every prefix of one text of T words (``ids``: (T,)), each as a text of its own,
-        in O(T) steps: the forward pass of the whole text already holds every prefix's forward states;
-        the backward pass reads each prefix from its own end, so the T reversed prefixes run as one
-        batch, each padded after its last real step, and pooling sees only the real steps."""
+        """(T,) or (T, outputs) logits of every prefix of one text of T words (``ids``: (T,)), each as a
+        text of its own, in O(T) steps: the forward pass of the whole text already holds every prefix's
+        forward states; the backward pass reads each prefix from its own end, so the T reversed prefixes
+        run as one batch, each padded after its last real step, and pooling sees only the real steps."""
         n, x = len(ids), self.state["embedding.weight"][ids]
         valid = np.tri(n, dtype=bool)  # valid[i, t]: step t belongs to prefix i
         states, _, _ = self.run(x[None], "")
@@ -119,28 +130,36 @@ class NumpyNet:
                     pooled.append(np.where(valid[..., None], part, -np.inf).max(axis=1))
                 else:
                     pooled.append((part * valid[..., None]).sum(axis=1) / np.arange(1, n + 1)[:, None])
-        features = np.concatenate(pooled, axis=1).astype(np.float32)
-        return features @ self.state["dense.weight"][0] + self.state["dense.bias"][0]
+        return self.dense(np.concatenate(pooled, axis=1).astype(np.float32))
+
+    def dense(self, features: np.ndarray) -> np.ndarray:
+        """The dense layer: (B,) logits for one output, (B, outputs) for several."""
+        weight, bias = self.state["dense.weight"], self.state["dense.bias"]
+        return features @ weight[0] + bias[0] if self.config.outputs == 1 else features @ weight.T + bias
 
     def logits(self, ids: np.ndarray) -> np.ndarray:
-        """(B,) logits for equal-length texts, or for empty texts when ``ids`` has no columns."""
+        """Logits for equal-length texts, or for empty texts when ``ids`` has no columns."""
         width = self.state["dense.weight"].shape[1]
         feats = self.features(ids) if ids.shape[1] else np.zeros((ids.shape[0], width), dtype=np.float32)
-        return feats @ self.state["dense.weight"][0] + self.state["dense.bias"][0]
+        return self.dense(feats)
 
 
 def proba_by_length(
-    logits: Callable[[np.ndarray], np.ndarray], id_lists: Sequence[Sequence[int]], batch_size: int = 128
+    logits: Callable[[np.ndarray], np.ndarray],
+    id_lists: Sequence[Sequence[int]],
+    batch_size: int = 128,
+    outputs: int = 1,
 ) -> np.ndarray:
-    """P(positive) for encoded texts, in their order, from a ``logits`` function of (B, T) id arrays;
-    each batch holds texts of one length, so nothing is padded."""
+    """P(positive) (n,), or with several ``outputs`` class probabilities (n, outputs), for encoded
+    texts in their order, from a ``logits`` function of (B, T) id arrays; each batch holds texts of
+    one length, so nothing is padded."""
     lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
     order = np.argsort(lengths, kind="stable")
     runs = np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1)  # one run per length
-    out = np.empty(len(id_lists), dtype=np.float64)
+    out = np.empty((len(id_lists),) if outputs == 1 else (len(id_lists), outputs), dtype=np.float64)
     for run in runs:
         for start in range(0, len(run), batch_size):
             chunk = run[start : start + batch_size]
             ids = np.array([id_lists[i] for i in chunk], dtype=np.int64).reshape(len(chunk), -1)
-            out[chunk] = sigmoid(logits(ids).astype(np.float64))
+            out[chunk] = probabilities(logits(ids).astype(np.float64))
     return out

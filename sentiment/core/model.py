@@ -1,8 +1,8 @@
-"""The network only: Embedding -> LSTM/GRU -> pooling -> Dropout -> Dense -> logit.
+"""The network only: Embedding -> LSTM/GRU -> pooling -> Dropout -> Dense -> logit (or one per class).
 
 The 2015 configuration is ``ModelConfig(vocab_size=V, embed_dim=256, hidden=128,
 cell="lstm", bidirectional=False, pooling="last", dropout=0.5)``.
-``forward`` returns logits; only prediction applies the sigmoid.
+``forward`` returns logits; only prediction applies the sigmoid (the softmax, with several outputs).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class SentimentNet(nn.Module):
         self.poolings = config.pooling.split("+")
         self.embed_dropout = nn.Dropout(config.embed_dropout)
         self.dropout = nn.Dropout(config.dropout)
-        self.dense = nn.Linear(config.hidden * self.directions * len(self.poolings), 1)
+        self.dense = nn.Linear(config.hidden * self.directions * len(self.poolings), config.outputs)
 
     def features(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """Pooled RNN states, (B, hidden * directions * poolings); all zeros for empty texts."""
@@ -57,5 +57,6 @@ class SentimentNet(nn.Module):
         return out
 
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        """Logits, (B,)."""
-        return self.dense(self.dropout(self.features(ids, lengths))).squeeze(1)
+        """Logits, (B,) for one output, (B, outputs) for several."""
+        logits = self.dense(self.dropout(self.features(ids, lengths)))
+        return logits.squeeze(1) if self.config.outputs == 1 else logits

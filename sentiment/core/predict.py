@@ -22,6 +22,7 @@ from sentiment.core.forward import NumpyNet, proba_by_length
 from sentiment.core.text import Segmenter
 
 DEFAULT_CHECKPOINT = Path(__file__).resolve().parents[2] / "assets" / "default"
+EMOTION_CHECKPOINT = DEFAULT_CHECKPOINT.parent / "emotion"  # seven emotions (docs/model-card.md)
 TORCH_FROM = 256  # texts in one call from which torch (imported then, once) beats the numpy forward pass
 
 
@@ -140,7 +141,7 @@ class Predictor:
                     lengths = torch.full((len(ids),), ids.shape[1], dtype=torch.long)
                     return self.calibrated(net(torch.from_numpy(ids), lengths).numpy())
 
-        return proba_by_length(logits, id_lists, batch_size)
+        return proba_by_length(logits, id_lists, batch_size, self.checkpoint.config.outputs)
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
         """P(positive), one per text, for any list of strings, empty ones included."""
@@ -164,7 +165,7 @@ class Predictor:
         """P(positive) from the bag-of-words baseline trained on the same texts (all words, in any
         order); ValueError when the checkpoint was saved without one."""
         if self.baseline is None:
-            raise ValueError("this checkpoint has no bag-of-words baseline (saved before baselines shipped)")
+            raise ValueError("this checkpoint has no bag-of-words baseline")
         return self.baseline.predict_proba([self.segment(t) for t in texts])
 
     def neighbors(self, word: str, k: int = 10) -> list[tuple[str, float]]:
@@ -172,7 +173,23 @@ class Predictor:
         return self.vectors.most_similar(word, k)
 
 
+class MulticlassPredictor(Predictor):
+    """A checkpoint with one output per class (``python -m sentiment.train --classes``): everything the
+    ``Predictor`` does, but ``predict_proba`` gives an (n, classes) array, each row summing to 1, in the
+    order of ``classes``, and ``explain`` a reading curve and contributions per class. It has no
+    threshold or band (the top class is the verdict), and ships no bag-of-words baseline."""
+
+    def __init__(
+        self, checkpoint: Checkpoint, directory: str | Path | None = None, torch_threads: int | None = None
+    ):
+        super().__init__(checkpoint, directory, torch_threads)
+        self.classes = tuple(self.meta["classes"])
+
+
 def load_predictor(path: str | Path | None = None, torch_threads: int | None = None) -> Predictor:
-    """Load a checkpoint directory (the default checkpoint in ``assets/`` when ``path`` is None)."""
+    """Load a checkpoint directory (the default checkpoint in ``assets/`` when ``path`` is None); a
+    checkpoint over several classes loads as a ``MulticlassPredictor``."""
     directory = DEFAULT_CHECKPOINT if path is None else path
-    return Predictor(load_checkpoint(directory, baseline=False), directory, torch_threads)
+    checkpoint = load_checkpoint(directory, baseline=False)
+    kind = MulticlassPredictor if checkpoint.config.outputs > 1 else Predictor
+    return kind(checkpoint, directory, torch_threads)

@@ -18,8 +18,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sentiment.core.text import strip_pos_tags
+import pandas as pd
+
+from sentiment.core.text import dedup_key, strip_pos_tags
 from sentiment.data import loaders
+from sentiment.data.splits import seen_mask
 
 
 def sha256(path: str | Path) -> str:
@@ -80,9 +83,12 @@ def columns(args) -> dict:
 def load_corpus(args) -> tuple[loaders.Loaded, list[dict]]:
     """Read every labelled data file named on the command line; also returns their descriptions."""
     parts, files = [], []
+    classes = getattr(args, "classes", None)
+    if classes and (args.pos or args.neg):
+        raise SystemExit("--classes reads class labels from --table files; --pos and --neg are polarities")
     for name in args.table:
         path = resolve(name, args.data)
-        parts.append(loaders.read_table(path, **columns(args)))
+        parts.append(loaders.read_table(path, **columns(args), classes=classes))
         files.append({**describe(name, args.data, "table"), "corpus": path.stem})
     for label, names in ((1, args.pos), (0, args.neg)):
         for name in names:
@@ -105,6 +111,15 @@ class Inputs:
     w2v_texts: list[str]  # texts for Word2Vec only
     ood: dict[str, loaders.Loaded]  # extra test sets by name
     files: list[dict]  # every file read, with its sha256
+    w2v_dropped: int = 0  # Word2Vec texts left out as labelled texts (--w2v-unseen)
+
+
+def unseen_texts(texts: list[str], labelled: pd.Series) -> list[str]:
+    """The ``texts`` that are not, nor share their first or last ``SPLIT_PREFIX`` letters with, a
+    ``labelled`` text (compared by dedup key)."""
+    keys = pd.Series([dedup_key(t) for t in texts], dtype="str")
+    seen = seen_mask(keys, labelled.map(dedup_key).astype("str")).to_numpy()
+    return [t for t, s in zip(texts, seen, strict=True) if not s]
 
 
 def load_inputs(args) -> Inputs:
@@ -116,10 +131,14 @@ def load_inputs(args) -> Inputs:
 
     w2v_texts = [t for name in args.w2v_texts for t in lines(name)]
     w2v_texts += [strip_pos_tags(t) for name in args.w2v_tagged for t in lines(name)]
+    dropped = 0
+    if getattr(args, "w2v_unseen", False):
+        kept = unseen_texts(w2v_texts, corpus.frame["text"])
+        dropped, w2v_texts = len(w2v_texts) - len(kept), kept
     files += [describe(name, args.data, "w2v_texts") for name in args.w2v_texts + args.w2v_tagged]
     ood = {}
     for name in args.ood:
         path = resolve(name, args.data)
         ood[path.stem] = loaders.read_table(path, **columns(args))
     files += [describe(name, args.data, "ood") for name in args.ood]
-    return Inputs(corpus, w2v_texts, ood, files)
+    return Inputs(corpus, w2v_texts, ood, files, dropped)

@@ -1,6 +1,9 @@
-"""The label spellings a data file may use (1/0, pos/neg, 好评/差评, ...), mapped to 1 or 0."""
+"""The label spellings a data file may use (1/0, pos/neg, 好评/差评, ...), mapped to 1 or 0; and a
+multi-class table's labels (a class's number or name), mapped to the class's number."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sentiment.core.text import normalize
 from sentiment.data.messages import InputError
@@ -25,6 +28,22 @@ def parse_label(value: object, where: str) -> int:
     if label is None:
         raise InputError("bad_label", where=where, label=value, accepted=ACCEPTED_LABELS)
     return label
+
+
+def parse_class(value: object, classes: Sequence[str], where: str) -> int:
+    """A class's number (0 to ``len(classes) - 1``, numbers by value: 2.0) or its name, as its number."""
+    spelling = normalize(str(value))
+    names = [normalize(c) for c in classes]
+    try:
+        number = float(spelling)
+    except ValueError:
+        number = None
+    if number is not None and number.is_integer() and 0 <= number < len(classes):
+        return int(number)
+    if spelling in names:
+        return names.index(spelling)
+    accepted = f"0-{len(classes) - 1} or {'/'.join(classes)}"
+    raise InputError("bad_label", where=where, label=value, accepted=accepted)
 
 
 def label_or_none(value: str) -> int | None:

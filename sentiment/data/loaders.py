@@ -23,7 +23,7 @@ import pandas as pd
 
 from sentiment.data.cells import EXTRA, read_delimited, read_spreadsheet
 from sentiment.data.decoding import decode_text, numbers_named
-from sentiment.data.labels import label_or_none, parse_label
+from sentiment.data.labels import label_or_none, parse_class, parse_label
 from sentiment.data.messages import InputError, Message, plural
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ def read_table(
     label_col: str | None = _LABEL,
     keep_unlabelled: bool = False,
     sheet: str | None = None,
+    classes: Sequence[str] | None = None,
 ) -> Loaded:
     """Read a table with a header row; the extension of ``name`` (or the path) decides the format,
     and a spreadsheet's ``sheet`` the sheet (by default the first that holds data).
@@ -84,8 +85,9 @@ def read_table(
     None means unlabelled; the default "label" when absent also means unlabelled. A column passed
     explicitly (even "review" or "label") must exist. A row with an empty label is skipped and an
     unknown spelling raises, unless ``keep_unlabelled``: then both keep their text, without a label.
+    With ``classes`` a label is a class's number or name (``labels.parse_class``), not a polarity.
     """
-    return table_rows(read_raw_table(source, name, sheet), text_col, label_col, keep_unlabelled)
+    return table_rows(read_raw_table(source, name, sheet), text_col, label_col, keep_unlabelled, classes)
 
 
 def table_rows(
@@ -93,6 +95,7 @@ def table_rows(
     text_col: str | None = _REVIEW,
     label_col: str | None = _LABEL,
     keep_unlabelled: bool = False,
+    classes: Sequence[str] | None = None,
 ) -> Loaded:
     """The texts (and labels) of a table already read: ``read_table``'s second half, for a caller
     that read the header first (an upload's column pickers) and should not parse the file again."""
@@ -103,7 +106,7 @@ def table_rows(
         raise InputError("label_column_missing", name=name, column=label_col, columns=header)
     body, wide, folded = _fold_extra_fields(name, raw.body.copy(), len(header), text_pos)
     labels = None if label_pos is None else body.iloc[:, label_pos]
-    loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled)
+    loaded = _collect(name, body.iloc[:, text_pos], labels, body.index + 1, keep_unlabelled, classes)
     loaded.skipped = sorted(loaded.skipped + wide, key=lambda s: s.row)
     loaded.notes.extend(raw.notes + folded)
     return loaded
@@ -260,9 +263,11 @@ def _collect(
     labels: Sequence[object] | None,
     rows: Sequence[int],
     keep_unlabelled: bool = False,
+    classes: Sequence[str] | None = None,
 ) -> Loaded:
     """Keep rows with text (and a label when labelled), recording the others as Skipped; with
-    ``keep_unlabelled`` a row whose label is empty or unknown keeps its text and is listed instead.
+    ``keep_unlabelled`` a row whose label is empty or unknown keeps its text and is listed instead;
+    with ``classes`` (never with ``keep_unlabelled``) labels are class numbers or names.
     With ``keep_unlabelled`` the frame also keeps each label cell as written (``LABEL_CELL``)."""
     kept_texts: list[str] = []
     kept_labels: list[int | None] = []
@@ -278,7 +283,8 @@ def _collect(
             continue
         value = None
         if labels is not None and not keep_unlabelled:
-            value = parse_label(label, f"{source} row {row}")
+            where = f"{source} row {row}"
+            value = parse_label(label, where) if classes is None else parse_class(label, classes, where)
         elif labels is not None:
             value = label_or_none(label)
             if value is None:

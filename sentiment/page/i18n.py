@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sentiment.data.messages import ENGLISH, Message
 from sentiment.page.i18n_behaviour import BEHAVIOUR
+from sentiment.page.i18n_emotion import EMOTION
 from sentiment.page.i18n_teaching import TEACHING
 
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -292,6 +293,9 @@ STRINGS |= TEACHING
 if STRINGS.keys() & BEHAVIOUR.keys():
     raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & BEHAVIOUR.keys())}")
 STRINGS |= BEHAVIOUR
+if STRINGS.keys() & EMOTION.keys():
+    raise ValueError(f"interface text keys defined twice: {sorted(STRINGS.keys() & EMOTION.keys())}")
+STRINGS |= EMOTION
 
 
 def translator(lang: str) -> Callable[..., str]:
@@ -305,6 +309,16 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**fields) if fields else text
 
     return tr
+
+
+def class_namer(tr: Callable[..., str]) -> Callable[[str], str]:
+    """A function wording a checkpoint's class name in ``tr``'s language (a class the page has no
+    words for keeps its own name).
+
+    >>> class_namer(translator("zh"))("fear"), class_namer(translator("zh"))("awe")
+    ('恐惧', 'awe')
+    """
+    return lambda name: tr(f"emo_class_{name}") if f"emo_class_{name}" in STRINGS else name
 
 
 def describer(tr: Callable[..., str]) -> Callable[[Message], str]:

@@ -20,6 +20,7 @@ from sentiment.data.formulas import defused
 from sentiment.data.labels import ACCEPTED_LABELS
 from sentiment.data.limits import CHUNK, TEXT_CHARS
 from sentiment.data.messages import Message
+from sentiment.decision.classes import top_class
 from sentiment.decision.outcomes import OUTCOMES, row_outcomes
 from sentiment.decision.thresholds import Band
 from sentiment.decision.verdict import verdict_labels
@@ -54,6 +55,22 @@ class Scored:
     def labelled_scores(self) -> np.ndarray:
         """The scores of the rows that have a label, in the order of ``labels``."""
         return self.scores[self.label_codes >= 0]
+
+
+@dataclass(frozen=True)
+class Emotions:
+    """Each scored row's most likely emotion (its class name) and that emotion's probability, from the
+    emotion checkpoint: the two columns an upload gets when the user asks for them."""
+
+    names: np.ndarray
+    proba: np.ndarray
+
+    @classmethod
+    def of(cls, classes: Sequence[str], proba: np.ndarray) -> Emotions:
+        """From (n, classes) probabilities."""
+        proba = np.asarray(proba).reshape(-1, len(classes))
+        top = top_class(proba)
+        return cls(np.asarray(classes, dtype=object)[top], proba[np.arange(len(top)), top])
 
 
 def unlabelled_summary(
@@ -111,14 +128,18 @@ def result_table(
     band: Band,
     unlabelled: Sequence[loaders.Skipped] = (),
     describe: Describe = str,
+    emotions: Emotions | None = None,
 ) -> pd.DataFrame:
-    """One row per scored text: row, text, label (when labelled), probability, verdict, and with
-    ``unlabelled`` a note saying which label could not be read (its spelling is not lost)."""
+    """One row per scored text: row, text, label (when labelled), probability, verdict, with
+    ``emotions`` the top emotion and its probability, and with ``unlabelled`` a note saying which
+    label could not be read (its spelling is not lost)."""
     table = pd.DataFrame({"row": frame["row"].to_numpy(), "text": frame["text"].to_numpy()})
     if frame["label"].notna().any():
         table["label"] = frame["label"].to_numpy()
     table["probability"] = scores
     table["verdict"] = verdict_labels(scores, threshold, band) if len(scores) else []
+    if emotions is not None:
+        table["emotion"], table["emotion_probability"] = emotions.names, emotions.proba
     if unlabelled:
         notes = {u.row: describe(u.reason) for u in unlabelled}
         table["note"] = [notes.get(row, "") for row in table["row"]]
@@ -145,6 +166,7 @@ def download_csv(
     band: Band,
     unlabelled: Sequence[loaders.Skipped] = (),
     describe: Describe = str,
+    emotions: Emotions | None = None,
 ) -> bytes:
     """The scored file as UTF-8 CSV with a BOM (for Excel): one line per input row, in file order.
 
@@ -152,7 +174,8 @@ def download_csv(
     column); the probability, verdict and note of each row are ``row_outcomes``'s: unusable rows
     keep their row number, with an empty probability and the reason in ``note``; scored rows whose
     label could not be read say so in ``note``. Cells that a spreadsheet would run as a formula
-    are defused (``defused``).
+    are defused (``defused``). With ``emotions``, scored rows also carry the top emotion and its
+    probability (empty for unusable rows).
     """
     outcomes = row_outcomes(frame["row"], scores, skipped, unlabelled, threshold, band, describe)
     rows = frame["row"].tolist()
@@ -164,6 +187,10 @@ def download_csv(
     elif frame["label"].notna().any():
         table["label"] = outcomes["row"].map(dict(zip(rows, frame["label"])))
     table[list(OUTCOMES)] = outcomes[list(OUTCOMES)]
+    if emotions is not None:
+        at = table.columns.get_loc("note")
+        table.insert(at, "emotion", outcomes["row"].map(dict(zip(rows, emotions.names))))
+        table.insert(at + 1, "emotion_probability", outcomes["row"].map(dict(zip(rows, emotions.proba))))
     for column in ("text", "label", "note"):
         if column in table:
             table[column] = table[column].map(defused)

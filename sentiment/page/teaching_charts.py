@@ -18,7 +18,7 @@ DIVERGING = [[0, NEGATIVE], [0.5, "#f2f2f2"], [1, POSITIVE]]
 GATE_SCALE = [[0, "#ffffff"], [1, RULE]]
 
 
-def _word_axis(tokens: Sequence[str]) -> dict:
+def word_axis(tokens: Sequence[str]) -> dict:
     """An x axis with one tick per token, in order (repeated words stay apart)."""
     return {
         "tickmode": "array",
@@ -50,7 +50,7 @@ def reading_curve(tokens: Sequence[str], prefix_proba: np.ndarray, threshold: fl
         tr("curve_title"),
         340,
         showlegend=False,
-        xaxis=_word_axis(tokens) | {"title": tr("curve_x")},
+        xaxis=word_axis(tokens) | {"title": tr("curve_x")},
         yaxis={"range": [-0.02, 1.02], "title": tr("probability")},
     )
 
@@ -83,13 +83,14 @@ def gate_heatmap(
         fig,
         title,
         max(240, 110 + 20 * len(rows)),
-        xaxis=_word_axis(tokens),
+        xaxis=word_axis(tokens),
         yaxis=axis | {"autorange": "reversed"},
     )
 
 
-def contribution_bars(tokens: Sequence[str], contributions: np.ndarray, tr: Tr):
-    """Each token's contribution (P(text) - P(text without it)), green pushing positive, red negative."""
+def contribution_bars(tokens: Sequence[str], contributions: np.ndarray, tr: Tr, title: str | None = None):
+    """Each token's contribution (P(text) - P(text without it)), green pushing positive (or towards the
+    class of a ``title`` such as "Each word's part in P(fear)"), red the other way."""
     fig = go.Figure(
         go.Bar(
             x=list(range(len(tokens))),
@@ -100,7 +101,12 @@ def contribution_bars(tokens: Sequence[str], contributions: np.ndarray, tr: Tr):
         )
     )
     return styled(
-        fig, tr("contrib_title"), 300, showlegend=False, xaxis=_word_axis(tokens), yaxis={"title": "ΔP"}
+        fig,
+        title or tr("contrib_title"),
+        300,
+        showlegend=False,
+        xaxis=word_axis(tokens),
+        yaxis={"title": "ΔP"},
     )
 
 

@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--text-col", help="text column of --table/--ood files (default: review, or a guess)")
     data.add_argument("--label-col", help="label column of --table/--ood files (default: label)")
     data.add_argument(
+        "--classes",
+        type=lambda names: [n.strip() for n in names.split(",")],
+        help="comma-separated class names: --table labels are class numbers (0, 1, ...) or these names, "
+        "and the network gets one output per class (softmax) instead of P(positive)",
+    )
+    data.add_argument(
         "--pos", action="append", default=[], help="file of positive texts (txt lines, or xls column)"
     )
     data.add_argument("--neg", action="append", default=[], help="file of negative texts")
@@ -53,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument(
         "--w2v-tagged", action="append", default=[], help="word/tag lines (People's Daily) for Word2Vec only"
     )
+    data.add_argument(
+        "--w2v-unseen",
+        action="store_true",
+        help="leave out of the Word2Vec texts every one that is, or shares its first or last 20 letters "
+        "with, a labelled text (any split)",
+    )
     # the flags' names before "Word2Vec texts" had one spelling; recorded commands still parse
     data.add_argument("--unlabeled", action="append", dest="w2v_texts", help=argparse.SUPPRESS)
     data.add_argument("--unlabeled-tagged", action="append", dest="w2v_tagged", help=argparse.SUPPRESS)
@@ -61,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--segmenter", choices=BACKENDS, default="rjieba")
     seg.add_argument("--user-dict", help="jieba user dictionary (word [freq] [tag] per line)")
     seg.add_argument("--stopwords", help="file of stop words, one per line")
-    add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size",))
+    add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size", "outputs"))
     add_fields(parser.add_argument_group("training"), TrainConfig)
     # the baseline is now always fitted and saved; the flag stays so that recorded commands still parse
     parser.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)

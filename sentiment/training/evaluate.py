@@ -3,6 +3,7 @@
     python -m sentiment.evaluate assets/default              # the metrics table of a checkpoint
     python -m sentiment.evaluate assets/default --recompute  # recompute them from the data first
     python -m sentiment.evaluate assets/default --add-baseline  # ship the TF-IDF baseline with an old one
+    python -m sentiment.evaluate assets/emotion --report results/emotion  # a class checkpoint's report
 
 Scores always come from the checkpoint as loaded from disk, so the figures describe exactly
 what ships. Out-of-domain sets lose every text the model saw, labelled or not.
@@ -31,6 +32,7 @@ from sentiment.data.inputs import Inputs, load_inputs, packaged, resolve, spelle
 from sentiment.data.splits import dedup, seen_mask, split_corpus
 from sentiment.decision.thresholds import binary_metrics, selective_metrics
 from sentiment.training.arguments import build_parser
+from sentiment.training.evaluate_classes import evaluate_class_checkpoint, report_markdown, write_report
 from sentiment.training.fit_bagofwords import fit_on_split
 
 log = logging.getLogger(__name__)
@@ -173,14 +175,17 @@ def reevaluate(directory: str | Path, data_root: str | Path | None = None) -> di
     """Recompute a checkpoint's metrics from the data its training command names (see ``rebuild``)
     and store them in its meta.json. Returns the new metrics."""
     data = rebuild(directory, data_root)
-    metrics = evaluate_checkpoint(
-        directory,
-        data.frame,
-        data.inputs.ood,
-        data.inputs.w2v_texts,
-        baseline=data.args.baseline,
-        seed=data.meta["train"]["seed"],
-    )
+    if data.meta.get("classes"):
+        metrics = evaluate_class_checkpoint(directory, data.frame, seed=data.meta["train"]["seed"])
+    else:
+        metrics = evaluate_checkpoint(
+            directory,
+            data.frame,
+            data.inputs.ood,
+            data.inputs.w2v_texts,
+            baseline=data.args.baseline,
+            seed=data.meta["train"]["seed"],
+        )
     data.meta["metrics"] = metrics
     (Path(directory) / META).write_text(json.dumps(data.meta, ensure_ascii=False, indent=1))
     return metrics
@@ -205,13 +210,22 @@ def main(argv: list[str] | None = None) -> None:
         help="fit the TF-IDF baseline on the recorded split and save it",
     )
     parser.add_argument("--data", type=Path, help="where to look for data files not at their recorded path")
+    parser.add_argument(
+        "--report", type=Path, help="a checkpoint over classes: write its report to REPORT.md and REPORT.json"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.add_baseline:
         add_baseline(args.checkpoint)
     if args.recompute:
         reevaluate(args.checkpoint, args.data)
-    print(metrics_table(json.loads((args.checkpoint / META).read_text(encoding="utf-8"))["metrics"]))
+    meta = json.loads((args.checkpoint / META).read_text(encoding="utf-8"))
+    if not meta.get("classes"):
+        print(metrics_table(meta["metrics"]))
+        return
+    if args.report:
+        write_report(meta, args.report)
+    print(report_markdown(meta))
 
 
 if __name__ == "__main__":

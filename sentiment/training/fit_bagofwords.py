@@ -19,21 +19,22 @@ Model = TypeVar("Model")
 
 
 class TfidfBaseline:
-    def __init__(self, c: float = 4.0, seed: int = 0):
+    def __init__(self, c: float = 4.0, seed: int = 0, class_weight: str | None = None):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         self.c = c
         self.vectorizer = TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True, lowercase=False)
-        self.model = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+        self.model = LogisticRegression(C=c, max_iter=2000, random_state=seed, class_weight=class_weight)
 
     def fit(self, tokens: Sequence[Sequence[str]], labels: Sequence[int]) -> TfidfBaseline:
         self.model.fit(self.vectorizer.fit_transform(tokens), np.asarray(labels))
         return self
 
     def predict_proba(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
-        """P(positive) for segmented texts."""
-        return self.model.predict_proba(self.vectorizer.transform(tokens))[:, 1]
+        """P(positive) for segmented texts; with more than two classes (multinomial), (n, classes)."""
+        proba = self.model.predict_proba(self.vectorizer.transform(tokens))
+        return proba[:, 1] if proba.shape[1] == 2 else proba
 
     def to_bag_of_words(self) -> BagOfWords:
         """The fitted model as plain arrays, to save beside a checkpoint and score without sklearn."""

@@ -8,6 +8,10 @@ shipped inside an installed package as ``PACKAGE:PATH``: the record holds no fol
 machine, and the commands that read the data again take their own ``--data``. The 2015
 configuration is the default network: Embedding 256, LSTM 128, dropout 0.5, max length 50, Adam,
 batch 16, 10 epochs.
+
+With ``--classes a,b,c`` the table's labels are classes and the network gets a softmax head, one
+output per class (the emotion checkpoint, docs/model-card.md); such a checkpoint has no threshold,
+band or shipped baseline, and is evaluated by ``training.evaluate_classes``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import logging
 import random
 import shlex
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, fields
 
 import numpy as np
@@ -28,15 +33,18 @@ from sentiment.core.checkpoint import Checkpoint, save_checkpoint
 from sentiment.core.config import ModelConfig, TrainConfig
 from sentiment.core.embeddings import WordVectors, as_stored, train_word2vec
 from sentiment.core.encoding import pad_batch, token_ids
+from sentiment.core.forward import probabilities
 from sentiment.core.model import SentimentNet
 from sentiment.core.text import Segmenter, read_user_dict, read_word_list
 from sentiment.data.inputs import load_inputs
 from sentiment.data.splits import DedupReport, split_corpus
 from sentiment.decision.bands import band_for_accuracy
+from sentiment.decision.classes import macro_f1, top_class
 from sentiment.decision.thresholds import balanced_threshold
 from sentiment.training.arguments import build_parser
 from sentiment.training.augment import augment
 from sentiment.training.evaluate import evaluate_checkpoint
+from sentiment.training.evaluate_classes import evaluate_class_checkpoint
 from sentiment.training.fit_bagofwords import fit_on_split
 
 log = logging.getLogger(__name__)
@@ -76,13 +84,34 @@ def batches(lengths: list[int], size: int, bucket: bool, generator: torch.Genera
     return [cut[i] for i in torch.randperm(len(cut), generator=generator).tolist()]
 
 
+def loss_function(train_y: Sequence[int], outputs: int, class_weight: float) -> torch.nn.Module:
+    """Binary cross-entropy for one output; else cross-entropy over the classes, each weighted by
+    (its train count)^-class_weight and scaled so that a train text weighs 1 on average."""
+    if outputs == 1:
+        return torch.nn.BCEWithLogitsLoss()
+    counts = np.bincount(np.asarray(train_y, dtype=np.int64), minlength=outputs).astype(np.float64)
+    weights = np.maximum(counts, 1) ** -class_weight
+    weights *= len(train_y) / (counts * weights).sum()
+    return torch.nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
+
+
+def accuracy_and_f1(logits: torch.Tensor, labels: np.ndarray) -> tuple[float, float]:
+    """Accuracy and macro-F1 of the top class (for one output: P(positive) above 0.5)."""
+    proba = probabilities(logits.numpy().astype(np.float64))
+    if proba.ndim == 1:
+        proba = np.stack([1 - proba, proba], axis=1)
+    return float((top_class(proba) == labels).mean()), macro_f1(proba, labels)
+
+
 def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig) -> dict:
-    """Adam on binary cross-entropy, early stopping on the validation score; keeps the best weights."""
+    """Adam on (binary) cross-entropy, early stopping on the validation score; keeps the best weights."""
     optimizer = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=cfg.lr)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=cfg.lr_decay)
-    loss_fn = torch.nn.BCEWithLogitsLoss()
-    y = torch.tensor(train_y, dtype=torch.float32)
-    val_target = torch.tensor(val_y, dtype=torch.float32)
+    outputs = net.config.outputs
+    loss_fn = loss_function(train_y, outputs, cfg.class_weight)
+    target = torch.float32 if outputs == 1 else torch.long
+    y = torch.tensor(train_y, dtype=target)
+    val_target = torch.tensor(val_y, dtype=target)
     generator = torch.Generator().manual_seed(cfg.seed)
     text_lengths = [len(ids) for ids in train_ids]
     best = {"score": -float("inf"), "epoch": 0}
@@ -102,18 +131,19 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
         logits = logits_of(net, val_ids)
         with torch.inference_mode():
             val_loss = loss_fn(logits, val_target).item()
-            val_acc = ((logits > 0).float() == val_target).float().mean().item()
-        history.append(
-            {"epoch": epoch, "train_loss": total / len(train_ids), "val_loss": val_loss, "val_acc": val_acc}
-        )
+        val_acc, val_f1 = accuracy_and_f1(logits, np.asarray(val_y))
+        train_loss = total / len(train_ids)
+        scores = {"val_loss": val_loss, "val_acc": val_acc, "val_f1": val_f1}
+        history.append({"epoch": epoch, "train_loss": train_loss, **scores})
         log.info(
-            "epoch %d: train loss %.4f, val loss %.4f, val acc %.4f",
+            "epoch %d: train loss %.4f, val loss %.4f, val acc %.4f, val macro-F1 %.4f",
             epoch,
-            total / len(train_ids),
+            train_loss,
             val_loss,
             val_acc,
+            val_f1,
         )
-        score = val_acc if cfg.select == "accuracy" else -val_loss
+        score = {"accuracy": val_acc, "f1": val_f1, "loss": -val_loss}[cfg.select]
         if score > best["score"]:
             best = {"score": score, "epoch": epoch}
             best_state = copy.deepcopy(net.state_dict())
@@ -131,9 +161,13 @@ def train(
     cfg: TrainConfig,
     segmenter: Segmenter,
     w2v_texts: list[str] = (),
+    classes: Sequence[str] = (),
 ) -> Checkpoint:
     """Word2Vec, the network and the TF-IDF baseline on the train split; threshold, band and the
-    baseline's C from the val split."""
+    baseline's C from the val split. With ``classes``, a softmax head over them, and neither
+    threshold, band nor baseline."""
+    if classes and cfg.augment:
+        raise ValueError("--augment makes polarity texts; it does not apply with --classes")
     seed_everything(cfg.seed)
     tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
     frame = frame.assign(tokens=tokens)
@@ -153,7 +187,7 @@ def train(
     )
     # the words the network reads, as the checkpoint stores them: rows left frozen need no copy of their own
     read = as_stored(vectors).head(cfg.network_vocab or len(vectors))
-    net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, **model_kwargs))
+    net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, outputs=len(classes) or 1, **model_kwargs))
     net.embedding.weight.data.copy_(initial_embedding(read))
     tuned = cfg.tuned_words(len(read)) + 2  # embedding rows fine-tuned, PAD and UNK first
     net.embedding.weight.requires_grad = tuned > 2
@@ -175,9 +209,8 @@ def train(
     history = fit(net, encode(train_tokens), train_labels, val_ids, list(val_part["label"]), cfg)
     with torch.no_grad():  # tuned rows as stored (float16): validation scores are the saved model's own
         net.embedding.weight[:tuned] = net.embedding.weight[:tuned].half().float()
-    val_scores = torch.sigmoid(logits_of(net, val_ids)).numpy()
+    val_scores = probabilities(logits_of(net, val_ids).numpy().astype(np.float64))
     val_labels = val_part["label"].to_numpy(dtype=np.int64)
-    threshold = balanced_threshold(val_scores, val_labels)
     meta = {
         "train": asdict(cfg),
         "segmenter": {
@@ -190,13 +223,22 @@ def train(
         "dedup": asdict(report),
         "split_sizes": frame["split"].value_counts().to_dict(),
         "training": history,
-        "threshold": threshold,
-        "band": list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy)),
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
+    state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
+    if classes:
+        counts = frame.groupby(["split", "label"]).size()
+        meta["classes"] = list(classes)
+        meta["class_counts"] = {
+            split: {c: int(counts.get((split, i), 0)) for i, c in enumerate(classes)}
+            for split in ("train", "val", "test")
+        }
+        return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels)
+    threshold = balanced_threshold(val_scores, val_labels)
+    meta["threshold"] = threshold
+    meta["band"] = list(band_for_accuracy(val_scores, val_labels, threshold, cfg.band_accuracy))
     if cfg.augment:
         meta["augmented"] = added.counts()
-    state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
     baseline = fit_on_split(frame, cfg.seed).to_bag_of_words()
     return Checkpoint(meta, net.config, state, vectors, val_scores, val_labels, baseline)
 
@@ -207,7 +249,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("gensim").setLevel(logging.WARNING)
     torch.set_num_threads(args.threads)
-    model_kwargs = {f.name: getattr(args, f.name) for f in fields(ModelConfig) if f.name != "vocab_size"}
+    settings = [f.name for f in fields(ModelConfig) if f.name not in ("vocab_size", "outputs")]
+    model_kwargs = {name: getattr(args, name) for name in settings}
     try:
         cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
     except ValueError as err:
@@ -219,13 +262,21 @@ def main(argv: list[str] | None = None) -> None:
     )
     inputs = load_inputs(args)
     frame, report = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
-    checkpoint = train(frame, report, model_kwargs, cfg, segmenter, inputs.w2v_texts)
+    try:
+        checkpoint = train(frame, report, model_kwargs, cfg, segmenter, inputs.w2v_texts, args.classes or ())
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
     checkpoint.meta["command"] = "python -m sentiment.train " + shlex.join(argv)
     checkpoint.meta["data"] = inputs.files
+    if args.w2v_unseen:
+        checkpoint.meta["w2v_texts_dropped"] = inputs.w2v_dropped
     save_checkpoint(args.out, checkpoint)
-    checkpoint.meta["metrics"] = evaluate_checkpoint(
-        args.out, frame, inputs.ood, inputs.w2v_texts, seed=cfg.seed
-    )
+    if args.classes:
+        checkpoint.meta["metrics"] = evaluate_class_checkpoint(args.out, frame, seed=cfg.seed)
+    else:
+        checkpoint.meta["metrics"] = evaluate_checkpoint(
+            args.out, frame, inputs.ood, inputs.w2v_texts, seed=cfg.seed
+        )
     save_checkpoint(args.out, checkpoint)
     print(f"saved {args.out}")
 

@@ -92,7 +92,7 @@ def test_pickled_vectors_are_refused(broken):
 
 
 def test_a_version_1_checkpoint_with_word2vec_binary_vectors_still_loads(broken):
-    """Checkpoints saved before version 2 (the shipped one among them) hold vectors.bin."""
+    """Checkpoints saved before version 2 hold vectors.bin."""
     from gensim.models import KeyedVectors
 
     before = load_predictor(broken)

@@ -55,6 +55,7 @@ def test_tabs_and_hints_without_text() -> None:
         EN("tab_vectors"),
         EN("tab_whatif"),
         EN("tab_behaviour"),
+        EN("tab_emotion"),
     ]
     assert [i.value for i in at.info].count(EN("teach_empty")) == 2  # reading and counterfactuals
 

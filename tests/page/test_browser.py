@@ -1,7 +1,7 @@
 """The page in a real browser: `streamlit run` on the tiny checkpoint, driven by headless Chromium.
 
 Screenshots and the measured cold start go to test-artifacts/. With BROWSER_TEST_DEFAULT=1 the
-server runs the shipped checkpoint instead (how the README's cold start is measured). Skipped
+server runs the shipped checkpoints instead (how the README's cold start is measured). Skipped
 where Debian's chromium and chromium-driver are not installed, except in CI (.ci/run installs them).
 """
 
@@ -36,18 +36,22 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(tiny_checkpoint, browser):
+def server(tiny_checkpoint, tiny_emotion_checkpoint, browser):
     """A fresh server; yields its URL and the seconds from its start until a linked text showed a verdict."""
-    checkpoint = None if os.environ.get("BROWSER_TEST_DEFAULT") else tiny_checkpoint  # shipped: cold start
+    shipped = os.environ.get("BROWSER_TEST_DEFAULT")  # the shipped checkpoints: the README's cold start
+    checkpoint = None if shipped else tiny_checkpoint
     start = time.perf_counter()
-    with streamlit_server(checkpoint) as (url, _):
-        browser.get(f"{url}/?lang=en&text=手机很好，非常满意")
-        verdict(browser)
-        cold_start = time.perf_counter() - start
-        ARTIFACTS.mkdir(exist_ok=True)
-        (ARTIFACTS / "cold_start.txt").write_text(f"{cold_start:.2f} s from server start to a verdict\n")
-        print(f"\ncold start: {cold_start:.2f} s")
-        yield url, cold_start
+    with pytest.MonkeyPatch.context() as patch:
+        if not shipped:
+            patch.setenv("SENTIMENT_EMOTION_CHECKPOINT", str(tiny_emotion_checkpoint))
+        with streamlit_server(checkpoint) as (url, _):
+            browser.get(f"{url}/?lang=en&text=手机很好，非常满意")
+            verdict(browser)
+            cold_start = time.perf_counter() - start
+            ARTIFACTS.mkdir(exist_ok=True)
+            (ARTIFACTS / "cold_start.txt").write_text(f"{cold_start:.2f} s from server start to a verdict\n")
+            print(f"\ncold start: {cold_start:.2f} s")
+            yield url, cold_start
 
 
 def verdict(driver, timeout: float = 30) -> str:
@@ -118,6 +122,7 @@ def test_upload_a_labelled_file(server, browser, tmp_path) -> None:
         ("Word vectors", "Odd one out", "6-word-vectors"),
         ("What if", "Word order", "7-what-if"),
         ("Behaviour", "Pass rate per capability", "9-behaviour"),
+        ("Emotions", "Emotion probabilities after each word", "10-emotions"),
     ],
 )
 def test_teaching_tabs(server, browser, tab: str, shown: str, name: str) -> None:

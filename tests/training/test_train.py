@@ -105,7 +105,7 @@ def test_flags_cover_every_setting():
     assert args.max_len == 50 and args.batch_size == 16 and args.epochs == 10
     assert args.select == "loss" and build_parser().parse_args(["--out", "x", "--select", "accuracy"]).select
     with pytest.raises(SystemExit):
-        build_parser().parse_args(["--out", "x", "--select", "f1"])
+        build_parser().parse_args(["--out", "x", "--select", "auc"])
 
 
 def test_epoch_is_picked_by_the_chosen_validation_score(tmp_path, corpus_csv):
