@@ -19,7 +19,7 @@ from sentiment.batch.blocks import TYPES, plan
 from sentiment.batch.output import Output, metrics_path, write_json
 from sentiment.batch.report import Tally, summary_lines
 from sentiment.batch.scoring import LABEL, NOTES, Job, outcome_names
-from sentiment.core.predict import load_predictor
+from sentiment.core.predict import MulticlassPredictor, load_predictor
 from sentiment.data.upload import guess_label_column, guess_text_column
 from sentiment.decision.thresholds import checked_band
 
@@ -71,6 +71,11 @@ def score_file(args: argparse.Namespace) -> dict:
     """Score ``args.input`` into ``args.output``; the summary (and the metrics file when labelled)."""
     output = Output(args.output)
     predictor = load_predictor(args.checkpoint)
+    if isinstance(predictor, MulticlassPredictor):
+        raise ValueError(
+            f"{args.checkpoint}: a checkpoint over classes ({', '.join(predictor.classes)}); "
+            "the batch command scores polarity checkpoints (P(positive), a threshold and a band)"
+        )
     threshold = predictor.threshold if args.threshold is None else args.threshold
     band = (
         tuple(args.band)

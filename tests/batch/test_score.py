@@ -187,3 +187,12 @@ def test_ray_equals_local_row_for_row(tmp_path, tiny_checkpoint, monkeypatch):
     finally:
         ray.shutdown()
     assert far.read_bytes() == local.read_bytes()
+
+
+def test_a_checkpoint_over_classes_is_refused_with_a_message(
+    tmp_path, tiny_checkpoint, tiny_emotion_checkpoint
+):
+    source = hostile_csv(tmp_path / "in.csv")
+    with pytest.raises(SystemExit, match="checkpoint over classes"):
+        score(tmp_path, tiny_checkpoint, source, "out.csv", "--checkpoint", str(tiny_emotion_checkpoint))
+    assert not (tmp_path / "out.csv").exists()
