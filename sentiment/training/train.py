@@ -185,11 +185,12 @@ def train(
         workers=cfg.w2v_workers,
         subwords=cfg.w2v_subwords,
     )
-    # the words the network reads, as the checkpoint stores them: rows left frozen need no copy of their own
-    read = as_stored(vectors).head(cfg.network_vocab or len(vectors))
+    read = vectors.head(cfg.network_vocab or len(vectors))  # the words the network reads
     net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, outputs=len(classes) or 1, **model_kwargs))
     net.embedding.weight.data.copy_(initial_embedding(read))
     tuned = cfg.tuned_words(len(read)) + 2  # embedding rows fine-tuned, PAD and UNK first
+    if tuned < len(read) + 2:  # frozen rows are the vectors as the checkpoint stores them, not stored again
+        net.embedding.weight.data[tuned:] = torch.from_numpy(as_stored(read).vectors[tuned - 2 :])
     net.embedding.weight.requires_grad = tuned > 2
     if 2 < tuned < len(read) + 2:
         rows = (torch.arange(len(read) + 2) < tuned).float().unsqueeze(1)
