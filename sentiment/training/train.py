@@ -190,7 +190,7 @@ def train(
     net.embedding.weight.data.copy_(initial_embedding(read))
     tuned = cfg.tuned_words(len(read)) + 2  # embedding rows fine-tuned, PAD and UNK first
     if tuned < len(read) + 2:  # frozen rows are the vectors as the checkpoint stores them, not stored again
-        net.embedding.weight.data[tuned:] = torch.from_numpy(as_stored(read).vectors[tuned - 2 :])
+        net.embedding.weight.data[tuned:] = torch.from_numpy(as_stored(read).vectors[tuned - 2 :].copy())
     net.embedding.weight.requires_grad = tuned > 2
     if 2 < tuned < len(read) + 2:
         rows = (torch.arange(len(read) + 2) < tuned).float().unsqueeze(1)
