@@ -14,6 +14,9 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from sentiment.decision.temperature import reliability
+from sentiment.decision.thresholds import expected_calibration_error
+
 
 def checked(proba: ArrayLike, labels: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """Validated (n, classes) probabilities in [0, 1] and labels 0 to classes - 1 of the same length."""
@@ -56,27 +59,27 @@ def macro_f1(proba: ArrayLike, labels: ArrayLike) -> float:
 
 
 def top_class_bins(proba: ArrayLike, labels: ArrayLike, bins: int = 10) -> dict[str, list]:
-    """The reliability of the top class: texts binned by its probability (equal-width bins; bin k holds
-    floor(p * bins) == k, and 1.0), per bin the count, the mean probability and the accuracy (None
-    for an empty bin)."""
+    """The reliability of the top class (``temperature.reliability`` of its probability against
+    whether it was right): per equal-width bin the count, the mean probability and the accuracy
+    (None for an empty bin)."""
     p, y = checked(proba, labels)
-    confidence = p.max(axis=1)
-    right = (top_class(p) == y).astype(np.float64)
-    index = np.minimum((confidence * bins).astype(np.int64), bins - 1)
-    count = np.bincount(index, minlength=bins)
-    means = {}
-    for name, values in (("confidence", confidence), ("accuracy", right)):
-        sums = np.bincount(index, weights=values, minlength=bins)
-        means[name] = [float(sums[k] / count[k]) if count[k] else None for k in range(bins)]
-    return {"count": count.tolist(), **means}
+    b = reliability(p.max(axis=1), top_class(p) == y, bins)
+
+    def means(values: np.ndarray) -> list:
+        return [float(v) if n else None for v, n in zip(values, b["count"])]
+
+    return {
+        "count": b["count"].tolist(),
+        "confidence": means(b["predicted"]),
+        "accuracy": means(b["observed"]),
+    }
 
 
 def top_class_ece(proba: ArrayLike, labels: ArrayLike, bins: int = 10) -> float:
-    """Expected calibration error of the top class: each bin's |accuracy - mean probability| of
-    ``top_class_bins``, weighted by its share of texts."""
-    b = top_class_bins(proba, labels, bins)
-    gaps = [n * abs(a - c) for n, c, a in zip(b["count"], b["confidence"], b["accuracy"]) if n]
-    return float(sum(gaps) / sum(b["count"]))
+    """Expected calibration error of the top class: ``expected_calibration_error`` of its probability
+    against whether it was right."""
+    p, y = checked(proba, labels)
+    return expected_calibration_error(p.max(axis=1), top_class(p) == y, bins)
 
 
 def class_metrics(proba: ArrayLike, labels: ArrayLike, classes: Sequence[str]) -> dict:
