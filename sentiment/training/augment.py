@@ -2,10 +2,14 @@
 
 The shipped model reads 不 and 没有 as negative cue words and the first clause of a contrast as much as
 the last; texts that differ from a training text only in a negation or a connective teach it order.
-Built from the train split only, deterministically given a seed, in four kinds:
+Built from the train split only, deterministically given a seed, in six kinds:
 
 - ``negation``: a short one-clause text with one polarity word of its own label and no negator gets a
   negator in front of that word (replacing a degree adverb: 质量很差 -> 质量不差), label flipped;
+- ``double_negation``: such a clause with 不是不 in front of the word and the word affirmed after it
+  (质量不是不好，是真的好), or after 不得不说 (a negation that negates nothing), label kept;
+- ``rhetorical``: the negated clause as a rhetorical question (难道质量不好吗？, 谁说质量不好？,
+  质量不好？怎么可能), which asserts the clause's own label;
 - ``contrast``: two short one-clause texts of opposite labels joined by 但是 or 不过 (可惜 and 就是 only
   before a negative clause), labelled by the clause after the connective;
 - ``concession``: 虽然 A，但是 B, labelled by B;  ``expectation``: 本以为 A，结果 B, labelled by B.
@@ -28,8 +32,13 @@ from sentiment.behaviour.cases import SLOT, generate
 from sentiment.behaviour.lexicons import LEXICONS
 from sentiment.core.text import dedup_key, normalize
 
-KINDS = ("negation", "contrast", "concession", "expectation")
+KINDS = ("negation", "double_negation", "rhetorical", "contrast", "concession", "expectation")
 NEGATORS = ("不", "一点也不", "没那么")  # 并不, 完全不, 一点都不, 不怎么, 不太 are test-half phrasings
+REPHRASINGS = {  # kind -> patterns over the clause negated by 不 ({negated}), its polarity word ({word})
+    # and the clause itself ({clause}); 并非不, 而是相当, 难道还不够 and 不得不承认 are test-half phrasings
+    "double_negation": ("{double}，是真的{word}", "不得不说，{clause}"),
+    "rhetorical": ("难道{negated}吗？", "谁说{negated}？", "{negated}？怎么可能"),
+}
 DEGREE = ("非常", "特别", "十分", "超级", "相当", "比较", "很", "太", "挺", "真", "超", "蛮")
 NEGATION_CHARS = "不没未无否"  # a token with one of these already negates (不错, 没有, 无法)
 NEGATION_WORDS = ("别", "非", "莫", "甭", "勿", "难道")
@@ -148,8 +157,10 @@ def _eligible(word: str) -> bool:
 
 
 def _negates(word: str) -> bool:
-    return any(c in word for c in NEGATION_CHARS) or word in NEGATION_WORDS or (
-        word.startswith("非") and word != "非常"
+    return (
+        any(c in word for c in NEGATION_CHARS)
+        or word in NEGATION_WORDS
+        or (word.startswith("非") and word != "非常")
     )
 
 
@@ -237,6 +248,8 @@ def augment(
         share = n // len(KINDS) + (i < n % len(KINDS))
         if kind == "negation":
             made = _negations(polar, polarity, rng)
+        elif kind in REPHRASINGS:
+            made = _rephrasings(kind, polar, polarity, rng)
         else:
             made = _joins(kind, polar, rng, share)
         added = 0
@@ -256,9 +269,28 @@ def augment(
 
 
 def _negations(polar, polarity: Polarity, rng: random.Random):
-    """Negated clauses, label flipped, alternating between the two labels: clauses with no negator and
-    one polarity word, negatable and after a degree adverb or fused to one. Each clause once, with a
-    random negator, before any clause gets its second."""
+    """Negated clauses, label flipped: each clause with each negator (``_rewrites``)."""
+    yield from _rewrites(
+        polar, polarity, rng, lambda words, at: [negate(words, at, g) for g in NEGATORS], flip=True
+    )
+
+
+def _rephrasings(kind: str, polar, polarity: Polarity, rng: random.Random):
+    """Clauses rephrased by the kind's ``REPHRASINGS`` patterns, which keep the clause's label."""
+
+    def texts(words, at):
+        fill = dict(negated=negate(words, at, "不"), double=negate(words, at, "不是不"))
+        fill.update(word=_core(words[at]), clause="".join(words))
+        return [pattern.format(**fill) for pattern in REPHRASINGS[kind]]
+
+    yield from _rewrites(polar, polarity, rng, texts, flip=False)
+
+
+def _rewrites(polar, polarity: Polarity, rng: random.Random, rewrite, flip: bool):
+    """``rewrite(words, at)``'s texts for each clause with no negator and one polarity word (at
+    ``at``), negatable and after a degree adverb or fused to one; labelled by the clause, flipped when
+    ``flip``; alternating between the two labels, and each clause once, in a random variant, before
+    any clause gets its second."""
     rounds: dict[int, list[list]] = {0: [], 1: []}
     for words, label in polar:
         marked = [i for i, w in enumerate(words) if w in polarity.marks]
@@ -269,12 +301,13 @@ def _negations(polar, polarity: Polarity, rng: random.Random):
         if words[at] not in polarity.negatable or not graded:
             continue
         source = "".join(words)
-        negators = rng.sample(NEGATORS, len(NEGATORS))
-        rounds[label].append([(negate(words, at, g), 1 - label, (source,)) for g in negators])
+        variants = rewrite(words, at)
+        rounds[label].append([(v, label ^ flip, (source,)) for v in rng.sample(variants, len(variants))])
     by_label = []
     for label in (0, 1):
         rng.shuffle(rounds[label])
-        by_label.append([variants[r] for r in range(len(NEGATORS)) for variants in rounds[label]])
+        width = max((len(v) for v in rounds[label]), default=0)
+        by_label.append([variants[r] for r in range(width) for variants in rounds[label]])
     for pair in zip(*by_label):
         yield from pair
 

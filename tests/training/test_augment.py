@@ -15,6 +15,7 @@ from sentiment.training.augment import (
     JOINS,
     KINDS,
     NEGATORS,
+    REPHRASINGS,
     TEST_PHRASES,
     augment,
     check,
@@ -34,7 +35,7 @@ def test_negation_replaces_the_degree_adverb_and_flips_the_label():
     assert negate(["价格", "太", "贵", "了"], 2, "一点也不") == "价格一点也不贵"  # and 太…了's 了
     assert negate(["太贵", "了"], 0, "没那么") == "没那么贵"
     tokens = [["东西", "很差"]] * 4 + [["东西", "很", "划算"]] * 4
-    out = augment(tokens, [0] * 4 + [1] * 4, 24, min_count=3)
+    out = augment(tokens, [0] * 4 + [1] * 4, 36, min_count=3)
     made = {t: y for t, y, k in zip(out.texts, out.labels, out.kinds) if k == "negation"}
     assert made == {
         "东西不差": 1,  # a mild positive
@@ -47,7 +48,7 @@ def test_negation_replaces_the_degree_adverb_and_flips_the_label():
 
 
 def test_every_rule_on_two_clauses_gives_exactly_the_hand_checked_texts():
-    out = augment(CLEAN, CLEAN_LABELS, 24, min_count=3)
+    out = augment(CLEAN, CLEAN_LABELS, 36, min_count=3)
     made = {(k, t): y for t, y, k in zip(out.texts, out.labels, out.kinds)}
     pos, neg = "房间很干净", "房间很脏"
     assert made == {
@@ -57,6 +58,16 @@ def test_every_rule_on_two_clauses_gives_exactly_the_hand_checked_texts():
         ("negation", "房间不脏"): 1,
         ("negation", "房间一点也不脏"): 1,
         ("negation", "房间没那么脏"): 1,
+        ("double_negation", "房间不是不干净，是真的干净"): 1,  # the label kept
+        ("double_negation", "房间不是不脏，是真的脏"): 0,
+        ("double_negation", f"不得不说，{pos}"): 1,
+        ("double_negation", f"不得不说，{neg}"): 0,
+        ("rhetorical", "难道房间不干净吗？"): 1,  # the question asserts the clause
+        ("rhetorical", "谁说房间不干净？"): 1,
+        ("rhetorical", "房间不干净？怎么可能"): 1,
+        ("rhetorical", "难道房间不脏吗？"): 0,
+        ("rhetorical", "谁说房间不脏？"): 0,
+        ("rhetorical", "房间不脏？怎么可能"): 0,
         ("contrast", f"{pos}，但是{neg}"): 0,  # labelled by the clause after the connective
         ("contrast", f"{pos}，不过{neg}"): 0,
         ("contrast", f"{pos}，可惜{neg}"): 0,  # 可惜 and 就是 only before the negative clause
@@ -68,7 +79,14 @@ def test_every_rule_on_two_clauses_gives_exactly_the_hand_checked_texts():
         ("expectation", f"本以为{pos}，结果{neg}"): 0,
         ("expectation", f"本以为{neg}，结果{pos}"): 1,
     }
-    assert out.counts() == {"negation": 6, "contrast": 6, "concession": 2, "expectation": 2}
+    assert out.counts() == {
+        "negation": 6,
+        "double_negation": 4,
+        "rhetorical": 6,
+        "contrast": 6,
+        "concession": 2,
+        "expectation": 2,
+    }
     assert out.sources[out.texts.index(f"{neg}，不过{pos}")] == (neg, pos)
 
 
@@ -131,6 +149,8 @@ def test_negators_and_connectives_are_not_test_half_phrasing():
     assert test_phrasings <= set(TEST_PHRASES)
     assert {"好看", "可是", "然而", "只是"} <= set(TEST_PHRASES)  # lexicon entries too
     inserted = list(NEGATORS) + [p.format(a="", b="") for kind in JOINS.values() for p, _ in kind]
+    blanks = dict(negated="不", double="不是不", word="", clause="")
+    inserted += [p.format(**blanks) for kind in REPHRASINGS.values() for p in kind]
     assert not [(m, p) for m in inserted for p in TEST_PHRASES if p in m.replace("，", "")]
 
 
@@ -174,10 +194,12 @@ def test_training_adds_augmented_texts_to_the_network_only_and_records_them(tmp_
     from sentiment.training.train import main
 
     out = tmp_path / "augmented"
-    main(["--table", str(adjective_csv), "--out", str(out), *TINY_ARGS, "--augment", "40"])
+    main(["--table", str(adjective_csv), "--out", str(out), *TINY_ARGS, "--augment", "42"])
     meta = json.loads((out / META).read_text())
-    assert meta["augmented"] == {"negation": 10, "contrast": 10, "concession": 10, "expectation": 10}
-    assert meta["train"]["augment"] == 40
+    assert meta["augmented"] == dict.fromkeys(
+        ("negation", "double_negation", "rhetorical", "contrast", "concession", "expectation"), 7
+    )
+    assert meta["train"]["augment"] == 42
     vocab = load_checkpoint(out).vectors.key_to_index
     assert "以为" not in vocab and "不过" not in vocab  # Word2Vec (min count 1) never read 本以为, 不过 ...
     assert "干净" in vocab
