@@ -13,6 +13,7 @@ from sentiment.teaching.neighbors import neighbor_table, scatter_points, typed_w
 from views.common import PLAIN, Tr, scores_of
 
 WORD_CHOICES = 200  # words of the input offered in the neighbor picker
+TYPED = "家园 火星"  # typed words shown at first: the 2015 post's own example (家园 → 家庭, 地球 → 火星)
 
 
 def unknown_word(word: str, predictor: Predictor, tr: Tr) -> str:
@@ -36,6 +37,7 @@ def neighbor_section(path: str | None, predictor: Predictor, input_words: list[s
         st.session_state.nb_words = [known[i] for i in np.argsort(-strength, kind="stable")[:2]]
     pick, typed, k = st.columns([3, 3, 2])
     picked = pick.multiselect(tr("pick_words"), options, key="nb_words")
+    st.session_state.setdefault("nb_typed", TYPED)
     typed_text = typed.text_input(tr("type_words"), key="nb_typed")
     k = k.slider(tr("k"), 1, 30, key="nb_k")
     words = list(dict.fromkeys(picked + typed_words(typed_text)))

@@ -44,8 +44,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_positive": ("明显正面", "Clearly positive"),
     "ex_negative": ("明显负面", "Clearly negative"),
     "ex_borderline": ("模棱两可", "Borderline"),
-    "ex_negation": ("否定：不是很好", "Negation: 不是很好"),
+    "ex_negation": ("否定正面：不是很好", "Negated positive: 不是很好"),
+    "ex_negated_negative": ("否定负面：一点儿也不贵", "Negated negative: 一点儿也不贵"),
     "ex_contrast": ("转折：虽然贵但是好用", "Contrast: 虽然贵但是好用"),
+    "ex_domain": ("其他领域：电影", "Another domain: a film"),
     "ex_unknown": ("生僻词", "Unknown words"),
     "empty_text": (
         "输入文本或选一个例子，即可看到判定。",

@@ -41,8 +41,7 @@ def scatter_points(
     firsts = table[~table["neighbor"].isin(chosen)].drop_duplicates("neighbor")
     words = chosen + firsts["neighbor"].tolist()
     hover = [tr("chosen")] * len(chosen) + [
-        tr("similar_to", word=w, sim=f"{s:.3f}")
-        for w, s in zip(firsts["word"], firsts["similarity"])
+        tr("similar_to", word=w, sim=f"{s:.3f}") for w, s in zip(firsts["word"], firsts["similarity"])
     ]
     coords = pca_2d(vectors.vectors[[vectors.key_to_index[w] for w in words]])
     return pd.DataFrame(

@@ -29,7 +29,7 @@ def add_fields(group, config_class, skip=()) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sentiment.train",
-        description="Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save."
+        description="Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save.",
     )
     data = parser.add_argument_group("data")
     data.add_argument(
