@@ -92,8 +92,10 @@ def main(argv: list[str] | None = None) -> dict:
             )[0]
             browser.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", button)
             WebDriverWait(browser, 300).until(
-                lambda d: [p for p in downloads.iterdir() if p.suffix == ".csv"]
-                and not list(downloads.glob("*.crdownload"))
+                lambda d: (
+                    [p for p in downloads.iterdir() if p.suffix == ".csv"]
+                    and not list(downloads.glob("*.crdownload"))
+                )
             )
             done_s = time.perf_counter() - start
             sampler.running = False

@@ -76,10 +76,12 @@ def type_text(driver, session: Session, step: int) -> None:
     box.send_keys(Keys.DELETE, review, Keys.CONTROL, Keys.ENTER)
     start = time.perf_counter()
     WebDriverWait(driver, WAIT, poll_frequency=POLL).until(
-        lambda d: parse_qs(urlsplit(d.current_url).query).get("text") == [review]
-        and marker in body(d)
-        and d.find_elements(By.XPATH, VERDICT)
-        and not d.find_elements(By.CSS_SELECTOR, STALE)
+        lambda d: (
+            parse_qs(urlsplit(d.current_url).query).get("text") == [review]
+            and marker in body(d)
+            and d.find_elements(By.XPATH, VERDICT)
+            and not d.find_elements(By.CSS_SELECTOR, STALE)
+        )
     )
     session.verdict_s.append(time.perf_counter() - start)
     session.panel_ms += [int(ms) for ms in PANEL_MS.findall(body(driver))]
