@@ -66,6 +66,13 @@ def checkpoint_sha256(directory: Path) -> str:
     return digest.hexdigest()
 
 
+def shown_path(path: Path) -> str:
+    """``path`` relative to the working directory when inside it, so a report names no folder of the
+    machine that ran it."""
+    path, here = Path(path).resolve(), Path.cwd().resolve()
+    return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
+
+
 def run_row(checkpoint: Path, meta: dict, argv: list[str], quick: bool) -> dict:
     return {
         "kind": "run",
@@ -73,7 +80,7 @@ def run_row(checkpoint: Path, meta: dict, argv: list[str], quick: bool) -> dict:
         "command": "python -m sentiment.bench " + shlex.join(map(str, argv)),
         "quick": quick,
         "machine": machine(),
-        "checkpoint": str(checkpoint),
+        "checkpoint": shown_path(checkpoint),
         "checkpoint_sha256": checkpoint_sha256(checkpoint),
         "temperature": meta.get("temperature", 1.0),
         "threshold": meta.get("threshold"),

@@ -2,6 +2,7 @@
 on the tiny model with a tiny data folder (a social-media file and CA8 questions)."""
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pytest
 
 from sentiment import load_predictor
 from sentiment.benchmarks import analogy, bench, datasets
-from sentiment.benchmarks.report import MODELS
+from sentiment.benchmarks.report import MODELS, shown_path
 from sentiment.core.text import dedup_key
 from tests.synthetic import synthetic_reviews
 
@@ -176,3 +177,11 @@ def test_quick_run_scores_the_word_vectors_on_ca8(quick_run, tiny_checkpoint):
     }
     markdown = (out / "benchmarks.md").read_text(encoding="utf-8")
     assert "## Word vectors" in markdown and "| ca8:semantic | 2 | 1 | " in markdown
+
+
+def test_the_run_row_names_the_checkpoint_relative_to_the_working_directory(tmp_path, monkeypatch) -> None:
+    (tmp_path / "assets" / "default").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert shown_path(tmp_path / "assets" / "default") == "assets/default"
+    assert shown_path(Path("assets/default")) == "assets/default"
+    assert shown_path(tmp_path.parent) == str(tmp_path.parent.resolve())  # outside: as it is
