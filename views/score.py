@@ -18,7 +18,7 @@ EXAMPLES = {
     "negative": "太差了，用了两天就坏了，非常失望，不推荐。",
     "borderline": "还行吧，一般般，没有想象中那么好。",
     "negation": "这个手机不是很好用。",
-    "negated_negative": "一点儿也不贵，完全不失望。",
+    "negated_negative": "质量一点也不差，完全不失望。",
     "contrast": "虽然价格有点贵，但是真的很好用。",
     "domain": "这部电影太感人了，演员演得很好。",
     "unknown": "魑魅魍魉，饕餮耄耋，龃龉踟蹰。",

@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex_negative": ("明显负面", "Clearly negative"),
     "ex_borderline": ("模棱两可", "Borderline"),
     "ex_negation": ("否定正面：不是很好", "Negated positive: 不是很好"),
-    "ex_negated_negative": ("否定负面：一点儿也不贵", "Negated negative: 一点儿也不贵"),
+    "ex_negated_negative": ("否定负面：一点也不差", "Negated negative: 一点也不差"),
     "ex_contrast": ("转折：虽然贵但是好用", "Contrast: 虽然贵但是好用"),
     "ex_domain": ("其他领域：电影", "Another domain: a film"),
     "ex_unknown": ("生僻词", "Unknown words"),
