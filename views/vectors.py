@@ -30,8 +30,9 @@ def unknown_word(word: str, predictor: Predictor, tr: Tr) -> str:
 def neighbor_section(path: str | None, predictor: Predictor, input_words: list[str], tr: Tr) -> None:
     st.subheader(tr("neighbors"))
     options = list(dict.fromkeys(input_words))[:WORD_CHOICES]
-    if st.session_state.get("nb_for") != options:  # new input: start from its two most opinionated words
-        known = [w for w in options if w in predictor.vectors]
+    if st.session_state.get("nb_for") != options:  # new input: start from its two most opinionated words,
+        # punctuation left out (a comma can score far from 0.5 on its own)
+        known = [w for w in options if w in predictor.vectors and any(c.isalnum() for c in w)]
         strength = np.abs(scores_of(path, tuple(known)) - 0.5) if known else np.empty(0)
         st.session_state.nb_for = options
         st.session_state.nb_words = [known[i] for i in np.argsort(-strength, kind="stable")[:2]]

@@ -166,6 +166,12 @@ def test_long_text_notes_what_the_model_reads(predictor) -> None:
     assert at.markdown[1].value.count(" · ") == 299
 
 
+def test_the_neighbors_picker_never_starts_from_punctuation(predictor) -> None:
+    comma = next(w for w in predictor.segment("手机，") if not w.isalnum())
+    assert predictor.in_vocabulary(comma)
+    assert page({"text": "手机，"}).multiselect(key="nb_words").value == ["手机"]
+
+
 def test_neighbors_picker_typed_word_and_k(predictor) -> None:
     at = page({"text": "手机很好，非常满意"})
     assert at.text_input(key="nb_typed").value == TYPED  # the 2015 post's example until one is typed

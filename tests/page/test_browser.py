@@ -20,6 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.app_fixtures import csv_bytes, reviews_table
 from tests.serving import CHROMEDRIVER, CHROMIUM, ROOT, chromium, streamlit_server
+from views.score import EXAMPLES
 
 ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = pytest.mark.skipif(
@@ -45,7 +46,7 @@ def server(tiny_checkpoint, tiny_emotion_checkpoint, browser):
         if not shipped:
             patch.setenv("SENTIMENT_EMOTION_CHECKPOINT", str(tiny_emotion_checkpoint))
         with streamlit_server(checkpoint) as (url, _):
-            browser.get(f"{url}/?lang=en&text=手机很好，非常满意")
+            browser.get(f"{url}/?lang=en&text={EXAMPLES['positive']}")
             verdict(browser)
             cold_start = time.perf_counter() - start
             ARTIFACTS.mkdir(exist_ok=True)
