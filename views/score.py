@@ -23,6 +23,7 @@ EXAMPLES = {
     "domain": "这部电影太感人了，演员演得很好。",
     "unknown": "魑魅魍魉，饕餮耄耋，龃龉踟蹰。",
 }
+PER_ROW = 4  # example buttons in a row, so that their labels are read whole
 WORDS_SHOWN = 300  # segmentation shown for one text; a megabyte of text has far more words
 COLOURS = {"positive": "green", "negative": "red", "abstained": "orange"}
 
@@ -36,7 +37,8 @@ def text_section(path: str | None, predictor: Predictor, tr: Tr) -> tuple[list[s
     st.text_area(tr("text_label"), key="text", height=110, placeholder=tr("text_placeholder"))
     st.checkbox(tr("per_line"), key="per_line")
     st.caption(tr("examples"))
-    for column, (name, example) in zip(st.columns(len(EXAMPLES)), EXAMPLES.items(), strict=True):
+    columns = [column for _ in range(0, len(EXAMPLES), PER_ROW) for column in st.columns(PER_ROW)]
+    for column, (name, example) in zip(columns, EXAMPLES.items()):
         column.button(
             tr(f"ex_{name}"),
             key=f"ex_{name}",
