@@ -1,7 +1,8 @@
 """Counterfactual and compositional augmentation from the training texts (Kaushik et al., ICLR 2020).
 
-The shipped model reads 不 and 没有 as negative cue words and the first clause of a contrast as much as
-the last; texts that differ from a training text only in a negation or a connective teach it order.
+A model trained on reviews alone reads 不 and 没有 as negative cue words and the first clause of a
+contrast as much as the last; texts that differ from a training text only in a negation or a
+connective teach it order.
 Built from the train split only, deterministically given a seed, in six kinds:
 
 - ``negation``: a short one-clause text with one polarity word of its own label and no negator gets a
