@@ -1,0 +1,67 @@
+"""The two columns a new default is chosen by: accuracy at 0.5 on each corpus of the first checkpoint's
+validation texts (with each other checkpoint's paired difference from the first and its standard
+error) and the behaviour suite's dev half, overall and per capability. No test text is read. A text's
+split follows from its own letters and the split settings alone, so checkpoints trained with the same
+settings, on more or other data too, hold those validation texts out as well.
+
+    python -m measure.select assets/default runs/default5 [--data ../shared/data]   # a markdown table
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+
+from sentiment import load_predictor
+from sentiment.behaviour.report import summary
+from sentiment.behaviour.run import run_suite
+from sentiment.training.evaluate import rebuild
+
+
+def paired(right: np.ndarray, base: np.ndarray) -> tuple[float, float]:
+    """Mean difference of two models' right/wrong vectors on the same texts, and its standard error."""
+    diff = right.astype(float) - base.astype(float)
+    return float(diff.mean()), float(diff.std(ddof=1) / np.sqrt(len(diff)))
+
+
+def split_of(meta: dict) -> tuple:
+    """The settings that decide which split a text falls in."""
+    return tuple(meta["train"][k] for k in ("split_seed", "test_fraction", "val_fraction"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("checkpoints", nargs="+", help="checkpoint directories; the first is the reference")
+    parser.add_argument("--data", default=None, help="the data folder (default: the recorded --data)")
+    args = parser.parse_args()
+    predictors = [load_predictor(c) for c in args.checkpoints]
+    if len({split_of(p.meta) for p in predictors}) > 1:
+        raise SystemExit("error: the checkpoints were trained with different split settings")
+    val = rebuild(args.checkpoints[0], args.data).frame.query("split == 'val'")
+    corpora = sorted(val["source"].unique())
+    print("| checkpoint | " + " | ".join(f"val {c} (n)" for c in corpora) + " | behaviour dev |")
+    print("|---" * (len(corpora) + 2) + "|")
+    right = {}
+    dev = {}
+    for name, p in zip(args.checkpoints, predictors, strict=True):
+        cells = []
+        for corpus in corpora:
+            part = val[val["source"] == corpus]
+            right[name, corpus] = (p.predict_proba(list(part["text"])) >= 0.5) == part["label"].to_numpy()
+            cell = f"{100 * right[name, corpus].mean():.2f} % ({len(part)})"
+            if name != args.checkpoints[0]:
+                d, se = paired(right[name, corpus], right[args.checkpoints[0], corpus])
+                cell += f", {100 * d:+.2f} ± {100 * se:.2f}"
+            cells.append(cell)
+        dev[name] = summary(run_suite(p, "dev", baseline=False), 0)["models"]["lstm"]
+        print(f"| {name} | " + " | ".join(cells) + f" | {100 * dev[name]['pass_rate']:.1f} % |")
+    print("\n| capability (dev half) | " + " | ".join(args.checkpoints) + " |")
+    print("|---" * (len(args.checkpoints) + 1) + "|")
+    for capability in dev[args.checkpoints[0]]["capabilities"]:
+        rates = [dev[n]["capabilities"][capability]["pass_rate"] for n in args.checkpoints]
+        print(f"| {capability} | " + " | ".join(f"{100 * r:.1f} %" for r in rates) + " |")
+
+
+if __name__ == "__main__":
+    main()
