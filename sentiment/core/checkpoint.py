@@ -4,9 +4,10 @@ A checkpoint is a directory holding
 - ``meta.json``: format, model and training settings, data files with sha256, metrics, threshold, band;
 - ``model.safetensors``: the network's state dict, the embedding as float16 and only as far as its rows
   differ from the stored word vectors (rows left frozen at their Word2Vec vectors are read from those);
-- ``vectors.safetensors``: the Word2Vec vectors at 8 bits (``embeddings.save_vectors``), most frequent
-  first; the network reads the first ``vocab_size - 2`` of them, the neighbor explorer all (version 1
-  checkpoints hold ``vectors.bin``, the word2vec binary format, with exactly the network's words);
+- ``vectors.safetensors``: the Word2Vec vectors at 8 bits (``embeddings.save_vectors``), the words
+  most frequent in the training texts first; the network reads the first ``vocab_size - 2`` of them,
+  the neighbor explorer all (version 1 checkpoints hold ``vectors.bin``, the word2vec binary format,
+  with exactly the network's words);
 - ``validation.json``: validation scores and labels, from which the page draws its curves (a checkpoint
   over several classes, ``meta["classes"]``, holds a row of class probabilities per text);
 - optionally ``baseline.json.gz`` + ``baseline.safetensors``: the TF-IDF baseline (``bagofwords.py``),

@@ -50,7 +50,7 @@ class TrainConfig:
     patience: int = 2  # epochs without a better validation score before stopping
     select: str = "loss"  # the validation score that picks the epoch: "loss", "accuracy" or "f1" (macro)
     freeze_embedding: bool = False  # keep the Word2Vec vectors as they are
-    tune_vocab: int | None = None  # fine-tune only the most frequent this many words' rows (None: all)
+    tune_vocab: int | None = None  # fine-tune only the first this many words' rows (None: all)
     seed: int = 0  # weights, shuffling, Word2Vec
     split_seed: int = 0  # the hash split of texts into train/val/test
     test_fraction: float = 0.1
@@ -58,7 +58,7 @@ class TrainConfig:
     w2v_window: int = 5
     w2v_min_count: int = 5
     w2v_max_vocab: int | None = None  # keep at most this many most frequent words
-    network_vocab: int | None = None  # the network reads the most frequent this many (None: all of them)
+    network_vocab: int | None = None  # the network reads its texts' most frequent this many (None: all)
     w2v_epochs: int = 5
     w2v_subwords: bool = False  # fastText: word vectors learnt with their character n-grams
     w2v_workers: int = 1  # Word2Vec threads; only one is reproducible bit for bit, two halve the time
@@ -67,7 +67,7 @@ class TrainConfig:
     class_weight: float = 0.0  # loss weight of a class: (its train count)^-class_weight; 0 none, 1 balanced
 
     def tuned_words(self, network_words: int) -> int:
-        """How many of the network's words (the most frequent first) get their embedding row fine-tuned."""
+        """How many of the network's words (its texts' most frequent first) have their row fine-tuned."""
         if self.freeze_embedding:
             return 0
         return network_words if self.tune_vocab is None else min(self.tune_vocab, network_words)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -53,9 +53,15 @@ class WordVectors:
         return key in self.key_to_index
 
     def head(self, n: int) -> WordVectors:
-        """The first ``n`` words (the most frequent, in Word2Vec's order): the vocabulary a network reads
-        when the neighbor explorer's is larger."""
+        """The first ``n`` words: the vocabulary a network reads when the neighbor explorer's is larger."""
         return self if n >= len(self) else WordVectors(self.index_to_key[:n], self.vectors[:n])
+
+    def ranked(self, counts: Mapping[str, int]) -> WordVectors:
+        """The same vectors, the words ``counts`` holds most often first (ties, and words it lacks, keep
+        their order): vectors learnt mostly from general text, put in the order of the labelled texts'
+        words, so that ``head`` gives a network the words its texts use."""
+        order = sorted(range(len(self)), key=lambda i: -counts.get(self.index_to_key[i], 0))
+        return WordVectors([self.index_to_key[i] for i in order], self.vectors[order])
 
     def most_similar(self, key: str, k: int = 10) -> list[tuple[str, float]]:
         """The ``k`` words nearest to ``key`` by cosine similarity, best first."""

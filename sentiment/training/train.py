@@ -21,6 +21,7 @@ import logging
 import random
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 
@@ -185,7 +186,8 @@ def train(
         workers=cfg.w2v_workers,
         subwords=cfg.w2v_subwords,
     )
-    read = vectors.head(cfg.network_vocab or len(vectors))  # the words the network reads
+    vectors = vectors.ranked(Counter(w for words in train_part["tokens"] for w in words))
+    read = vectors.head(cfg.network_vocab or len(vectors))  # the words the training texts use most
     net = SentimentNet(ModelConfig(vocab_size=len(read) + 2, outputs=len(classes) or 1, **model_kwargs))
     net.embedding.weight.data.copy_(initial_embedding(read))
     tuned = cfg.tuned_words(len(read)) + 2  # embedding rows fine-tuned, PAD and UNK first

@@ -72,10 +72,19 @@ def test_a_vectors_file_that_is_not_one_is_refused(tmp_path):
             load_vectors(tmp_path / f"{name}.safetensors")
 
 
-def test_head_is_the_most_frequent_words(vectors):
+def test_head_is_the_first_words(vectors):
     head = vectors.head(1)
     assert head.index_to_key == vectors.index_to_key[:1] and len(head) == 1
     assert vectors.head(len(vectors) + 5) is vectors
+
+
+def test_ranked_puts_the_counted_words_first_and_keeps_the_order_of_ties(vectors):
+    ranked = vectors.ranked({"手机": 5, "差": 5, "棒": 1, "不在词表": 9})
+    assert ranked.index_to_key == ["差", "手机", "棒", "好"]  # 差 before 手机 as before; 好 uncounted
+    for word in vectors.index_to_key:
+        row = vectors.vectors[vectors.key_to_index[word]]
+        np.testing.assert_array_equal(ranked.vectors[ranked.key_to_index[word]], row)
+    assert vectors.ranked({}).index_to_key == vectors.index_to_key
 
 
 def test_reads_gensims_own_binary_files(tmp_path):

@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -8,6 +9,7 @@ from sentiment.core.checkpoint import META
 from sentiment.core.config import UNK
 from sentiment.data.inputs import sha256
 from sentiment.teaching.counterfactual import substitutions
+from sentiment.training.evaluate import rebuild
 from sentiment.training.train import build_parser, main
 from tests.synthetic import TINY_ARGS, synthetic_reviews
 
@@ -62,8 +64,6 @@ def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
     """The threshold and band are chosen on these scores, so they must be what the shipped
     (float16-embedding) model gives, not the in-memory float32 one."""
     from sentiment import load_predictor
-    from sentiment.training.evaluate import rebuild
-
     p = load_predictor(tiny_checkpoint)
     val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
     np.testing.assert_allclose(p.checkpoint.val_scores, p.predict_proba(list(val["text"])), atol=1e-6)
@@ -177,11 +177,21 @@ def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_leng
     assert bucketed != next_epoch  # each epoch batches and orders anew
 
 
-def test_the_network_reads_the_most_frequent_words_and_the_neighbors_span_them_all(tmp_path, corpus_csv):
+def test_the_network_reads_the_training_texts_most_frequent_words_and_the_neighbors_span_them_all(
+    tmp_path, corpus_csv
+):
     out = tmp_path / "small"
-    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, "--network-vocab", "10"])
+    general = tmp_path / "general.txt"  # words more frequent in the Word2Vec texts than any review word
+    general.write_text("今天天气晴朗，阳光明媚，万里无云\n" * 400, encoding="utf-8")
+    flags = ["--w2v-texts", str(general), "--network-vocab", "10"]
+    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, *flags])
     p = load_predictor(out)
     assert len(p.network_vectors) == 10 and p.network_vectors.index_to_key == p.vectors.index_to_key[:10]
+    train = rebuild(out).frame.query("split == 'train'")
+    counts = Counter(w for text in train["text"] for w in p.segment(text))
+    read = set(p.network_vectors.index_to_key)
+    assert min(counts[w] for w in read) >= max(counts[w] for w in p.vectors.index_to_key if w not in read) > 0
+    assert {"天气晴朗", "阳光明媚", "万里无云"} <= set(p.vectors.index_to_key) - read
     assert len(p.vectors) > 10 and p.meta["vocab_size"] == 10 and p.meta["vectors"] == len(p.vectors)
     rare = p.vectors.index_to_key[-1]
     assert not p.in_vocabulary(rare) and p.encode([rare]) == [[UNK]]
@@ -196,8 +206,6 @@ def test_rows_left_at_their_word_vectors_are_stored_once(tmp_path, corpus_csv, f
     """Only the tuned rows (PAD and UNK first) go into model.safetensors; the frozen ones are the
     stored word vectors, read back from them, and the validation scores are still the saved model's own."""
     from safetensors.numpy import load_file
-
-    from sentiment.training.evaluate import rebuild
 
     out = tmp_path / "frozen"
     main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, *flags])
