@@ -13,7 +13,8 @@ Built from the train split only, deterministically given a seed, in six kinds:
   质量不好？怎么可能), which asserts the clause's own label;
 - ``contrast``: two short one-clause texts of opposite labels joined by 但是 or 不过 (可惜 and 就是 only
   before a negative clause), labelled by the clause after the connective;
-- ``concession``: 虽然 A，但是 B, labelled by B;  ``expectation``: 本以为 A，结果 B, labelled by B.
+- ``concession``: 虽然 A，但是 B or B，虽然 A, labelled by B;
+- ``expectation``: 本以为 A，结果 B, labelled by B.
 
 The behaviour suite's test half stays unseen: no polarity word is, contains or is contained in a
 test-half lexicon entry, no negator or connective contains a test-half template's literal text, a text
@@ -34,7 +35,8 @@ from sentiment.behaviour.lexicons import LEXICONS
 from sentiment.core.text import dedup_key, normalize
 
 KINDS = ("negation", "double_negation", "rhetorical", "contrast", "concession", "expectation")
-NEGATORS = ("不", "一点也不", "没那么")  # 并不, 完全不, 一点都不, 不怎么, 不太 are test-half phrasings
+NEGATORS = ("不", "一点也不", "没那么", "一点儿也不", "丝毫不", "绝对不", "不那么")
+# 并不, 完全不, 一点都不, 根本不, 不怎么, 不太 are test-half phrasings
 REPHRASINGS = {  # kind -> patterns over the clause negated by 不 ({negated}), its polarity word ({word})
     # and the clause itself ({clause}); 并非不, 而是相当, 难道还不够 and 不得不承认 are test-half phrasings
     "double_negation": ("{double}，是真的{word}", "不得不说，{clause}"),
@@ -53,7 +55,7 @@ JOINS = {  # kind -> (pattern, labels of the deciding clause it suits)
         ("{a}，可惜{b}", (0,)),  # 可惜 and 就是 only before a complaint
         ("{a}，就是{b}", (0,)),
     ),
-    "concession": (("虽然{a}，但是{b}", (0, 1)),),
+    "concession": (("虽然{a}，但是{b}", (0, 1)), ("{b}，虽然{a}", (0, 1))),
     "expectation": (("本以为{a}，结果{b}", (0, 1)),),
 }
 MAX_TOKENS = 12  # a short text: one clause of at most this many words
@@ -112,7 +114,7 @@ def polarity_words(
     labels: Sequence[int],
     min_count: int = 20,
     min_ratio: float = 1.0,
-    top: int = 400,
+    top: int = 800,
     min_graded: float = 0.08,
 ) -> Polarity:
     """Words that mark a label: in at least ``min_count`` texts, with a smoothed log-count ratio
@@ -253,19 +255,19 @@ def augment(
             made = _rephrasings(kind, polar, polarity, rng)
         else:
             made = _joins(kind, polar, rng, share)
-        added = 0
+        wanted = {0: share // 2, 1: share - share // 2}  # per label, so that a skipped text keeps the balance
         for text, label, sources in made:
-            if added == share:
+            if not any(wanted.values()):
                 break
             key = dedup_key(text)
-            if key in seen or leaked(text, sources):
+            if not wanted[label] or key in seen or leaked(text, sources):
                 continue
             seen.add(key)
             out.texts.append(text)
             out.labels.append(label)
             out.kinds.append(kind)
             out.sources.append(sources)
-            added += 1
+            wanted[label] -= 1
     return out
 
 
@@ -314,8 +316,8 @@ def _rewrites(polar, polarity: Polarity, rng: random.Random, rewrite, flip: bool
 
 
 def _joins(kind: str, polar, rng: random.Random, share: int):
-    """Random pairs of clauses of opposite labels joined by one of the kind's patterns, labelled by the
-    second clause, alternating between the two labels."""
+    """Random pairs of clauses of opposite labels joined by one of the kind's patterns, labelled by clause
+    ``b`` (the one after the connective, or before 虽然), alternating between the two labels."""
     pools: dict[int, list[str]] = {0: [], 1: []}
     for words, label in polar:
         pools[label].append("".join(words))

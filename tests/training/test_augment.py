@@ -35,29 +35,19 @@ def test_negation_replaces_the_degree_adverb_and_flips_the_label():
     assert negate(["价格", "太", "贵", "了"], 2, "一点也不") == "价格一点也不贵"  # and 太…了's 了
     assert negate(["太贵", "了"], 0, "没那么") == "没那么贵"
     tokens = [["东西", "很差"]] * 4 + [["东西", "很", "划算"]] * 4
-    out = augment(tokens, [0] * 4 + [1] * 4, 36, min_count=3)
+    out = augment(tokens, [0] * 4 + [1] * 4, 6 * 2 * len(NEGATORS), min_count=3)
     made = {t: y for t, y, k in zip(out.texts, out.labels, out.kinds) if k == "negation"}
-    assert made == {
-        "东西不差": 1,  # a mild positive
-        "东西一点也不差": 1,
-        "东西没那么差": 1,
-        "东西不划算": 0,
-        "东西一点也不划算": 0,
-        "东西没那么划算": 0,
-    }
+    assert made["东西不差"] == 1 and made["东西丝毫不划算"] == 0  # a mild positive; a negative
+    assert made == {f"东西{g}差": 1 for g in NEGATORS} | {f"东西{g}划算": 0 for g in NEGATORS}
 
 
 def test_every_rule_on_two_clauses_gives_exactly_the_hand_checked_texts():
-    out = augment(CLEAN, CLEAN_LABELS, 36, min_count=3)
+    out = augment(CLEAN, CLEAN_LABELS, 6 * 2 * len(NEGATORS), min_count=3)
     made = {(k, t): y for t, y, k in zip(out.texts, out.labels, out.kinds)}
     pos, neg = "房间很干净", "房间很脏"
-    assert made == {
-        ("negation", "房间不干净"): 0,
-        ("negation", "房间一点也不干净"): 0,
-        ("negation", "房间没那么干净"): 0,
-        ("negation", "房间不脏"): 1,
-        ("negation", "房间一点也不脏"): 1,
-        ("negation", "房间没那么脏"): 1,
+    negated = {("negation", f"房间{g}干净"): 0 for g in NEGATORS}
+    negated |= {("negation", f"房间{g}脏"): 1 for g in NEGATORS}
+    assert made == negated | {
         ("double_negation", "房间不是不干净，是真的干净"): 1,  # the label kept
         ("double_negation", "房间不是不脏，是真的脏"): 0,
         ("double_negation", f"不得不说，{pos}"): 1,
@@ -76,15 +66,17 @@ def test_every_rule_on_two_clauses_gives_exactly_the_hand_checked_texts():
         ("contrast", f"{neg}，不过{pos}"): 1,
         ("concession", f"虽然{pos}，但是{neg}"): 0,
         ("concession", f"虽然{neg}，但是{pos}"): 1,
+        ("concession", f"{neg}，虽然{pos}"): 0,  # the clause before 虽然 decides
+        ("concession", f"{pos}，虽然{neg}"): 1,
         ("expectation", f"本以为{pos}，结果{neg}"): 0,
         ("expectation", f"本以为{neg}，结果{pos}"): 1,
     }
     assert out.counts() == {
-        "negation": 6,
+        "negation": 2 * len(NEGATORS),
         "double_negation": 4,
         "rhetorical": 6,
         "contrast": 6,
-        "concession": 2,
+        "concession": 4,
         "expectation": 2,
     }
     assert out.sources[out.texts.index(f"{neg}，不过{pos}")] == (neg, pos)
@@ -106,7 +98,7 @@ def test_which_texts_and_words_are_used():
     out = augment(tokens, labels, 400, min_count=3)
     negated = {t: y for t, y, k in zip(out.texts, out.labels, out.kinds) if k == "negation"}
     assert {"房间不干净": 0, "价格不划算": 0, "房间不脏": 1, "价格不差劲": 1}.items() <= negated.items()
-    assert len(negated) == 12  # four clauses, three negators
+    assert len(negated) == 4 * len(NEGATORS)  # four clauses, each negator
     assert not any("好" in t or "热情" in t or "但是" in t for t in out.texts if not t.count("，"))
     assert not any("但是很脏" in t or "服务" in t for t in out.texts)
 
