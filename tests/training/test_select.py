@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 
+import numpy as np
 import pytest
 
 from measure import select
@@ -15,6 +16,8 @@ from sentiment.behaviour.report import summary
 from sentiment.behaviour.run import run_suite
 from sentiment.core.checkpoint import META
 from sentiment.training.evaluate import rebuild
+from sentiment.training.train import main as train
+from tests.synthetic import TINY_ARGS
 
 
 def run(monkeypatch, capsys, *checkpoints) -> str:
@@ -37,6 +40,28 @@ def test_each_checkpoint_gets_its_validation_accuracy_and_dev_half(
     assert f"| {tiny_checkpoint} | {cell} | {100 * dev:.1f} % |" in out.splitlines()
     assert f"| {copy} | {cell}, +0.00 ± 0.00 | {100 * dev:.1f} % |" in out.splitlines()  # paired with itself
     assert "| negated_negative | " in out
+
+
+def test_paired_difference_and_its_standard_error_by_hand():
+    d, se = select.paired(np.array([1, 1, 0, 1]), np.array([1, 0, 0, 0]))  # differences 0, 1, 0, 1
+    assert d == 0.5 and se == pytest.approx(np.sqrt(1 / 3) / 2)
+
+
+def test_another_model_on_the_same_split_gets_its_paired_difference(
+    tiny_checkpoint, corpus_csv, tmp_path, monkeypatch, capsys
+):
+    other = tmp_path / "seed1"
+    train(["--table", str(corpus_csv), "--out", str(other), *TINY_ARGS, "--seed", "1", "--epochs", "1"])
+    out = run(monkeypatch, capsys, tiny_checkpoint, other)
+    val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
+    labels = val["label"].to_numpy()
+    right = [
+        (load_predictor(c).predict_proba(list(val["text"])) >= 0.5) == labels
+        for c in (tiny_checkpoint, other)
+    ]
+    d, se = select.paired(right[1], right[0])
+    assert d == (right[1].mean() - right[0].mean()) and se > 0
+    assert f"| {other} | {100 * right[1].mean():.2f} % ({len(val)}), {100 * d:+.2f} ± {100 * se:.2f} |" in out
 
 
 def test_checkpoints_on_another_split_are_refused(tiny_checkpoint, tmp_path, monkeypatch, capsys):
