@@ -38,7 +38,7 @@ def test_each_checkpoint_gets_its_validation_accuracy_and_dev_half(
     dev = summary(run_suite(p, "dev", baseline=False), 0)["models"]["lstm"]["pass_rate"]
     cell = f"{100 * accuracy:.2f} % ({len(val)})"
     assert f"| {tiny_checkpoint} | {cell} | {100 * dev:.1f} % |" in out.splitlines()
-    assert f"| {copy} | {cell}, +0.00 ± 0.00 | {100 * dev:.1f} % |" in out.splitlines()  # paired with itself
+    assert f"| {copy} | {cell}, +0.00 ± 0.00 | {100 * dev:.1f} %, +0.0 ± 0.0 |" in out.splitlines()  # itself
     assert "| negated_negative | " in out
 
 
@@ -61,7 +61,14 @@ def test_another_model_on_the_same_split_gets_its_paired_difference(
     ]
     d, se = select.paired(right[1], right[0])
     assert d == (right[1].mean() - right[0].mean()) and se > 0
-    assert f"| {other} | {100 * right[1].mean():.2f} % ({len(val)}), {100 * d:+.2f} ± {100 * se:.2f} |" in out
+    passed = [
+        run_suite(load_predictor(c), "dev", baseline=False).outcomes["lstm"].passed
+        for c in (tiny_checkpoint, other)
+    ]
+    dev_d, dev_se = select.paired(passed[1], passed[0])
+    assert dev_d == pytest.approx(passed[1].mean() - passed[0].mean()) and dev_se > 0
+    row = f"| {other} | {100 * right[1].mean():.2f} % ({len(val)}), {100 * d:+.2f} ± {100 * se:.2f} | "
+    assert row + f"{100 * passed[1].mean():.1f} %, {100 * dev_d:+.1f} ± {100 * dev_se:.1f} |" in out
 
 
 def test_checkpoints_on_another_split_are_refused(tiny_checkpoint, tmp_path, monkeypatch, capsys):
