@@ -28,6 +28,15 @@ def paired(right: np.ndarray, base: np.ndarray) -> tuple[float, float]:
     return float(diff.mean()), float(diff.std(ddof=1) / np.sqrt(len(diff)))
 
 
+def against(right: np.ndarray, base: np.ndarray | None, digits: int) -> str:
+    """ ", +d ± se" in points for a model's right/wrong vector paired with the reference's; nothing for
+    the reference itself (``base`` None)."""
+    if base is None:
+        return ""
+    d, se = paired(right, base)
+    return f", {100 * d:+.{digits}f} ± {100 * se:.{digits}f}"
+
+
 def split_of(meta: dict) -> tuple:
     """The settings that decide which split a text falls in."""
     return tuple(meta["train"][k] for k in ("split_seed", "test_fraction", "val_fraction"))
@@ -41,7 +50,8 @@ def main() -> None:
     predictors = [load_predictor(c) for c in args.checkpoints]
     if len({split_of(p.meta) for p in predictors}) > 1:
         raise SystemExit("error: the checkpoints were trained with different split settings")
-    val = rebuild(args.checkpoints[0], args.data).frame.query("split == 'val'")
+    reference = args.checkpoints[0]
+    val = rebuild(reference, args.data).frame.query("split == 'val'")
     corpora = sorted(val["source"].unique())
     print("| checkpoint | " + " | ".join(f"val {c} (n)" for c in corpora) + " | behaviour dev |")
     print("|---" * (len(corpora) + 2) + "|")
@@ -51,22 +61,20 @@ def main() -> None:
         for corpus in corpora:
             part = val[val["source"] == corpus]
             right[name, corpus] = (p.predict_proba(list(part["text"])) >= 0.5) == part["label"].to_numpy()
-            cell = f"{100 * right[name, corpus].mean():.2f} % ({len(part)})"
-            if name != args.checkpoints[0]:
-                d, se = paired(right[name, corpus], right[args.checkpoints[0], corpus])
-                cell += f", {100 * d:+.2f} ± {100 * se:.2f}"
-            cells.append(cell)
+            base = right[reference, corpus] if name != reference else None
+            cells.append(
+                f"{100 * right[name, corpus].mean():.2f} % ({len(part)})"
+                + against(right[name, corpus], base, 2)
+            )
         suite = run_suite(p, "dev", baseline=False)
         dev[name] = summary(suite, 0)["models"]["lstm"]
         passed[name] = suite.outcomes["lstm"].passed
-        cell = f"{100 * dev[name]['pass_rate']:.1f} %"
-        if name != args.checkpoints[0]:
-            d, se = paired(passed[name], passed[args.checkpoints[0]])
-            cell += f", {100 * d:+.1f} ± {100 * se:.1f}"
-        print(f"| {name} | " + " | ".join(cells) + f" | {cell} |")
+        base = passed[reference] if name != reference else None
+        cells.append(f"{100 * dev[name]['pass_rate']:.1f} %" + against(passed[name], base, 1))
+        print(f"| {name} | " + " | ".join(cells) + " |")
     print("\n| capability (dev half) | " + " | ".join(args.checkpoints) + " |")
     print("|---" * (len(args.checkpoints) + 1) + "|")
-    for capability in dev[args.checkpoints[0]]["capabilities"]:
+    for capability in dev[reference]["capabilities"]:
         rates = [dev[n]["capabilities"][capability]["pass_rate"] for n in args.checkpoints]
         print(f"| {capability} | " + " | ".join(f"{100 * r:.1f} %" for r in rates) + " |")
 
