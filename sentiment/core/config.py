@@ -63,6 +63,7 @@ class TrainConfig:
     w2v_subwords: bool = False  # fastText: word vectors learnt with their character n-grams
     w2v_workers: int = 1  # Word2Vec threads; only one is reproducible bit for bit, two halve the time
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
+    pretrain_words: int = 0  # words read by the LSTM as a language model first (training/pretrain.py)
     augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)
     class_weight: float = 0.0  # loss weight of a class: (its train count)^-class_weight; 0 none, 1 balanced
 
@@ -79,6 +80,8 @@ class TrainConfig:
             raise ValueError(f"w2v_workers must be at least 1, got {self.w2v_workers}")
         if self.tune_vocab is not None and self.tune_vocab < 0:
             raise ValueError(f"tune_vocab must be at least 0, got {self.tune_vocab}")
+        if self.pretrain_words < 0:
+            raise ValueError(f"pretrain_words must be at least 0, got {self.pretrain_words}")
         if self.network_vocab is not None and self.network_vocab < 1:
             raise ValueError(f"network_vocab must be at least 1, got {self.network_vocab}")
         if not 0 < self.val_fraction < 1 or not 0 <= self.test_fraction < 1:

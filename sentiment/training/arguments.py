@@ -55,9 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument(
         "--ood", action="append", default=[], help="extra test table; texts seen in training dropped"
     )
-    data.add_argument("--w2v-texts", action="append", default=[], help="text lines for Word2Vec only")
     data.add_argument(
-        "--w2v-tagged", action="append", default=[], help="word/tag lines (People's Daily) for Word2Vec only"
+        "--w2v-texts", action="append", default=[], help="text lines for Word2Vec and --pretrain-words only"
+    )
+    data.add_argument(
+        "--w2v-tagged", action="append", default=[], help="word/tag lines (People's Daily), as --w2v-texts"
     )
     data.add_argument(
         "--w2v-unseen",

