@@ -130,10 +130,11 @@ def test_no_data_is_a_clear_error(tmp_path):
         ["--test-fraction", "1"],
         ["--network-vocab", "0"],
         ["--w2v-workers", "0"],
+        ["--pretrain-words", "-1"],
     ],
 )
 def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):
-    with pytest.raises(SystemExit, match="must be at least 1|val_fraction"):
+    with pytest.raises(SystemExit, match="must be at least|val_fraction"):
         main(["--table", str(corpus_csv), "--out", str(tmp_path / "x"), *flags])
 
 
