@@ -61,6 +61,7 @@ class LanguageModel(nn.Module):
         self.dropout = nn.Dropout(DROPOUT)
 
     def parameters_trained(self) -> list[nn.Parameter]:
+        """The recurrent layer, the projections and the biases: not the embedding."""
         return [*self.net.rnn.parameters(), *self.projections.parameters(), self.bias]
 
     def loss(self, batch: Sequence[Sequence[int]], noise: torch.Tensor, generator: torch.Generator):
@@ -77,7 +78,7 @@ class LanguageModel(nn.Module):
         # the forward state at t predicts word t + 1, the reverse state at t word t - 1
         pairs = [(states[:, :-1, :hidden], ids[:, 1:]), (states[:, 1:, hidden:], ids[:, :-1])]
         predicted, targets = [], []
-        for projection, (state, target) in zip(self.projections, pairs):
+        for projection, (state, target) in zip(self.projections, pairs):  # one-way: the forward pair only
             predicted.append(projection(self.dropout(state)).reshape(-1, words.shape[1]))
             targets.append(target.reshape(-1))
         predicted, targets = torch.cat(predicted), torch.cat(targets)
