@@ -75,14 +75,19 @@ class LanguageModel(nn.Module):
         packed = pack_padded_sequence(inputs, lengths, batch_first=True, enforce_sorted=False)
         states, _ = pad_packed_sequence(self.net.rnn(packed)[0], batch_first=True)
         hidden = self.net.config.hidden
+        inside = torch.arange(ids.shape[1]) < lengths.unsqueeze(1)  # a state read from the text, not padding
         # the forward state at t predicts word t + 1, the reverse state at t word t - 1
-        pairs = [(states[:, :-1, :hidden], ids[:, 1:]), (states[:, 1:, hidden:], ids[:, :-1])]
-        predicted, targets = [], []
-        for projection, (state, target) in zip(self.projections, pairs):  # one-way: the forward pair only
+        pairs = [
+            (states[:, :-1, :hidden], ids[:, 1:], inside[:, :-1]),
+            (states[:, 1:, hidden:], ids[:, :-1], inside[:, 1:]),
+        ]
+        predicted, targets, kept = [], [], []
+        for projection, (state, target, real) in zip(self.projections, pairs):  # one-way: forward only
             predicted.append(projection(self.dropout(state)).reshape(-1, words.shape[1]))
             targets.append(target.reshape(-1))
+            kept.append(real.reshape(-1))
         predicted, targets = torch.cat(predicted), torch.cat(targets)
-        kept = targets > UNK
+        kept = torch.cat(kept) & (targets > UNK)
         predicted, targets = predicted[kept], targets[kept]
         sampled = torch.multinomial(noise, NEGATIVES, replacement=True, generator=generator)
         candidates = torch.unique(torch.cat([targets, sampled]))

@@ -6,7 +6,7 @@ import torch
 from sentiment.core.checkpoint import META
 from sentiment.core.config import UNK, ModelConfig
 from sentiment.core.model import SentimentNet
-from sentiment.training.pretrain import pretrain, usable
+from sentiment.training.pretrain import LanguageModel, pretrain, usable
 from sentiment.training.train import main
 from tests.synthetic import TINY_ARGS
 
@@ -35,6 +35,20 @@ def test_the_recurrent_layer_learns_to_predict_the_next_word_and_nothing_else_ch
     assert changed == {k for k in before if k.startswith("rnn.")}
     assert 150_000 <= record["words"] < 150_000 + 64 * 12 and record["texts"] == 40
     assert record["loss"] < record["first_loss"] / 4
+
+
+def test_a_shorter_text_in_a_batch_is_predicted_as_if_alone():
+    """Padding adds no target: no word is predicted from a state read past a text's end."""
+    model = LanguageModel(tiny_net()).eval()
+    noise = torch.ones(10)  # 1,024 draws over 10 words: every word a candidate in every batch
+    short, long = [2, 3, 4, 5], [6, 7, 2, 3, 4, 8, 9]
+
+    def loss(batch):
+        return model.loss(batch, noise, torch.Generator().manual_seed(0)).item()
+
+    pairs = {len(short): 2 * (len(short) - 1), len(long): 2 * (len(long) - 1)}  # both directions
+    alone = loss([short]) * pairs[len(short)] + loss([long]) * pairs[len(long)]
+    assert loss([short, long]) * sum(pairs.values()) == pytest.approx(alone, rel=1e-5)
 
 
 def test_the_same_seed_gives_the_same_weights():
