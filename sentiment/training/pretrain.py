@@ -6,7 +6,8 @@ over unlabelled text (the Word2Vec texts) and the train split's texts, so the LS
 that already follow a sentence rather than from random weights. The embedding stays frozen at the word
 vectors and is the output layer too, through a learnt projection per direction; the softmax is sampled
 (the batch's own target words and ``NEGATIVES`` words drawn by count^0.75), which is what makes it fit a
-CPU. Words the network does not read (UNK) are never targets, and texts mostly made of them are skipped.
+CPU (its loss is over the candidates only, not a perplexity). Words the network does not read (UNK)
+are never targets, and texts with more than ``MAX_UNKNOWN`` of them are skipped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from tqdm import tqdm
 
-from sentiment.core.config import PAD, UNK
+from sentiment.core.config import UNK
+from sentiment.core.encoding import pad_batch
 from sentiment.core.model import SentimentNet
 
 BATCH = 64
@@ -35,12 +37,13 @@ RECENT = 100  # batches the reported loss is averaged over
 
 
 def usable(id_lists: Sequence[Sequence[int]]) -> list[Sequence[int]]:
-    """The texts worth predicting: at least ``MIN_WORDS`` words, at most ``MAX_UNKNOWN`` of them UNK."""
+    """The texts worth predicting: ``MIN_WORDS`` words or more, at most a ``MAX_UNKNOWN`` share UNK."""
     return [ids for ids in id_lists if len(ids) >= MIN_WORDS and ids.count(UNK) <= MAX_UNKNOWN * len(ids)]
 
 
 def batches(texts: Sequence[Sequence[int]], rng: random.Random):
-    """One pass over ``texts`` (already shuffled) in batches of similar length, in random order."""
+    """One pass over ``texts`` in a new order, in batches of similar length."""
+    texts = rng.sample(texts, len(texts))
     for start in range(0, len(texts), BATCH * CHUNK):
         part = sorted(texts[start : start + BATCH * CHUNK], key=len)
         chunk = [part[i : i + BATCH] for i in range(0, len(part), BATCH)]
@@ -66,10 +69,7 @@ class LanguageModel(nn.Module):
 
     def loss(self, batch: Sequence[Sequence[int]], noise: torch.Tensor, generator: torch.Generator):
         """Mean cross-entropy of each word given the words before it (and, reversed, after it)."""
-        lengths = torch.tensor([len(ids) for ids in batch])
-        ids = torch.full((len(batch), int(lengths.max())), PAD, dtype=torch.long)
-        for row, seq in enumerate(batch):
-            ids[row, : len(seq)] = torch.tensor(seq)
+        ids, lengths = pad_batch(batch)
         words = self.net.embedding.weight.detach()
         inputs = self.dropout(nn.functional.embedding(ids, words))
         packed = pack_padded_sequence(inputs, lengths, batch_first=True, enforce_sorted=False)
@@ -103,7 +103,6 @@ def pretrain(net: SentimentNet, id_lists: Sequence[Sequence[int]], words: int, s
     if not texts:
         raise ValueError("no text to pretrain on: every text is too short or mostly unknown words")
     rng = random.Random(seed)
-    texts = rng.sample(texts, len(texts))
     generator = torch.Generator().manual_seed(seed)
     every_id = np.fromiter((i for ids in texts for i in ids), dtype=np.int64)
     counts = np.bincount(every_id, minlength=net.config.vocab_size)
@@ -125,7 +124,8 @@ def pretrain(net: SentimentNet, id_lists: Sequence[Sequence[int]], words: int, s
                 size = sum(len(ids) for ids in batch)
                 read, steps = read + size, steps + 1
                 recent.append(loss.item())
-                first = recent[0] if first is None else first
+                if first is None:
+                    first = recent[0]
                 bar.update(size)
                 bar.set_postfix(loss=f"{sum(recent) / len(recent):.3f}", refresh=False)
                 if read >= words:
