@@ -58,3 +58,20 @@ def pad_batch(id_lists: Sequence[Sequence[int]]):
     for row, seq in enumerate(id_lists):
         ids[row, : len(seq)] = seq
     return torch.from_numpy(ids), torch.from_numpy(lengths)
+
+
+def batches(lengths: Sequence[int], size: int, bucket: bool, generator) -> list[list[int]]:
+    """One epoch's batches of text indices, in random order. With ``bucket``, each pool of 50
+    batches' worth of shuffled texts is sorted by length before it is cut, so a batch runs about as
+    many LSTM steps as its texts have words instead of as many as its longest text. ``generator``: a
+    ``torch.Generator``."""
+    import torch  # training only: prediction runs in numpy
+
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    if bucket:
+        pools = [order[start : start + 50 * size] for start in range(0, len(order), 50 * size)]
+        order = [i for pool in pools for i in sorted(pool, key=lengths.__getitem__)]
+    cut = [order[start : start + size] for start in range(0, len(order), size)]
+    if not bucket:
+        return cut
+    return [cut[i] for i in torch.randperm(len(cut), generator=generator).tolist()]

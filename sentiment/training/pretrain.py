@@ -12,7 +12,6 @@ are never targets, and texts with more than ``MAX_UNKNOWN`` of them are skipped.
 
 from __future__ import annotations
 
-import random
 from collections import deque
 from collections.abc import Sequence
 
@@ -23,11 +22,10 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from tqdm import tqdm
 
 from sentiment.core.config import UNK
-from sentiment.core.encoding import pad_batch
+from sentiment.core.encoding import batches, pad_batch
 from sentiment.core.model import SentimentNet
 
 BATCH = 64
-CHUNK = 100  # batches sorted by length together, then shuffled: less padding, no order by length
 NEGATIVES = 1024
 LR = 2e-3
 DROPOUT = 0.2
@@ -39,16 +37,6 @@ RECENT = 100  # batches the reported loss is averaged over
 def usable(id_lists: Sequence[Sequence[int]]) -> list[Sequence[int]]:
     """The texts worth predicting: ``MIN_WORDS`` words or more, at most a ``MAX_UNKNOWN`` share UNK."""
     return [ids for ids in id_lists if len(ids) >= MIN_WORDS and ids.count(UNK) <= MAX_UNKNOWN * len(ids)]
-
-
-def batches(texts: Sequence[Sequence[int]], rng: random.Random):
-    """One pass over ``texts`` in a new order, in batches of similar length."""
-    texts = rng.sample(texts, len(texts))
-    for start in range(0, len(texts), BATCH * CHUNK):
-        part = sorted(texts[start : start + BATCH * CHUNK], key=len)
-        chunk = [part[i : i + BATCH] for i in range(0, len(part), BATCH)]
-        rng.shuffle(chunk)
-        yield from chunk
 
 
 class LanguageModel(nn.Module):
@@ -102,7 +90,6 @@ def pretrain(net: SentimentNet, id_lists: Sequence[Sequence[int]], words: int, s
     texts = usable(id_lists)
     if not texts:
         raise ValueError("no text to pretrain on: every text is too short or mostly unknown words")
-    rng = random.Random(seed)
     generator = torch.Generator().manual_seed(seed)
     every_id = np.fromiter((i for ids in texts for i in ids), dtype=np.int64)
     counts = np.bincount(every_id, minlength=net.config.vocab_size)
@@ -112,10 +99,12 @@ def pretrain(net: SentimentNet, id_lists: Sequence[Sequence[int]], words: int, s
     trained = model.parameters_trained()
     optimizer = torch.optim.Adam(trained, lr=LR)
     model.train()
+    lengths = [len(ids) for ids in texts]
     read, steps, recent, first = 0, 0, deque(maxlen=RECENT), None
     with tqdm(total=words, desc="language model", unit=" words", unit_scale=True) as bar:
         while read < words:
-            for batch in batches(texts, rng):
+            for indices in batches(lengths, BATCH, True, generator):  # a pass in a new order
+                batch = [texts[i] for i in indices]
                 loss = model.loss(batch, noise, generator)
                 optimizer.zero_grad()
                 loss.backward()

@@ -34,7 +34,7 @@ from tqdm import tqdm
 from sentiment.core.checkpoint import Checkpoint, save_checkpoint
 from sentiment.core.config import ModelConfig, TrainConfig
 from sentiment.core.embeddings import WordVectors, as_stored, train_word2vec
-from sentiment.core.encoding import pad_batch, token_ids
+from sentiment.core.encoding import batches, pad_batch, token_ids
 from sentiment.core.forward import probabilities
 from sentiment.core.model import SentimentNet
 from sentiment.core.text import Segmenter, read_user_dict, read_word_list
@@ -71,20 +71,6 @@ def logits_of(net: SentimentNet, id_lists, batch: int = 512) -> torch.Tensor:
     net.eval()
     with torch.inference_mode():
         return torch.cat([net(*pad_batch(id_lists[i : i + batch])) for i in range(0, len(id_lists), batch)])
-
-
-def batches(lengths: list[int], size: int, bucket: bool, generator: torch.Generator) -> list[list[int]]:
-    """One epoch's batches of text indices, in random order. With ``bucket``, each pool of 50
-    batches' worth of shuffled texts is sorted by length before it is cut, so a batch runs about as
-    many LSTM steps as its texts have words instead of as many as its longest text."""
-    order = torch.randperm(len(lengths), generator=generator).tolist()
-    if bucket:
-        pools = [order[start : start + 50 * size] for start in range(0, len(order), 50 * size)]
-        order = [i for pool in pools for i in sorted(pool, key=lengths.__getitem__)]
-    cut = [order[start : start + size] for start in range(0, len(order), size)]
-    if not bucket:
-        return cut
-    return [cut[i] for i in torch.randperm(len(cut), generator=generator).tolist()]
 
 
 def loss_function(train_y: Sequence[int], outputs: int, class_weight: float) -> torch.nn.Module:

@@ -64,6 +64,7 @@ def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
     """The threshold and band are chosen on these scores, so they must be what the shipped
     (float16-embedding) model gives, not the in-memory float32 one."""
     from sentiment import load_predictor
+
     p = load_predictor(tiny_checkpoint)
     val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
     np.testing.assert_allclose(p.checkpoint.val_scores, p.predict_proba(list(val["text"])), atol=1e-6)
@@ -149,7 +150,7 @@ def test_a_table_without_labels_is_a_clear_error(tmp_path):
 def test_batches_cover_every_text_once(bucket):
     import torch
 
-    from sentiment.training.train import batches
+    from sentiment.core.encoding import batches
 
     lengths = [(7 * i) % 97 + 1 for i in range(1000)]
     cut = batches(lengths, 16, bucket, torch.Generator().manual_seed(3))
@@ -160,7 +161,7 @@ def test_batches_cover_every_text_once(bucket):
 def test_batches_without_bucket_are_the_plain_shuffle_and_with_bucket_group_lengths():
     import torch
 
-    from sentiment.training.train import batches
+    from sentiment.core.encoding import batches
 
     lengths = [(7 * i) % 97 + 1 for i in range(1000)]
     order = torch.randperm(1000, generator=torch.Generator().manual_seed(3)).tolist()
