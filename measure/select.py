@@ -57,11 +57,11 @@ def main() -> None:
     print("|---" * (len(corpora) + 2) + "|")
     right, dev, passed = {}, {}, {}
     for name, p in zip(args.checkpoints, predictors, strict=True):
-        cells = []
+        cells, first = [], name == reference  # the reference gets no paired difference
         for corpus in corpora:
             part = val[val["source"] == corpus]
             right[name, corpus] = (p.predict_proba(list(part["text"])) >= 0.5) == part["label"].to_numpy()
-            base = right[reference, corpus] if name != reference else None
+            base = None if first else right[reference, corpus]
             cells.append(
                 f"{100 * right[name, corpus].mean():.2f} % ({len(part)})"
                 + against(right[name, corpus], base, 2)
@@ -69,7 +69,7 @@ def main() -> None:
         suite = run_suite(p, "dev", baseline=False)
         dev[name] = summary(suite, 0)["models"]["lstm"]
         passed[name] = suite.outcomes["lstm"].passed
-        base = passed[reference] if name != reference else None
+        base = None if first else passed[reference]
         cells.append(f"{100 * dev[name]['pass_rate']:.1f} %" + against(passed[name], base, 1))
         print(f"| {name} | " + " | ".join(cells) + " |")
     print("\n| capability (dev half) | " + " | ".join(args.checkpoints) + " |")

@@ -190,17 +190,18 @@ def train(
         known = read.key_to_index
         return [token_ids(t, known, cfg.max_len, cfg.truncate, cfg.oov_chars) for t in token_lists]
 
+    train_tokens, train_labels = list(train_part["tokens"]), list(train_part["label"])
+    train_ids = encode(train_tokens)
     pretrained = None
     if cfg.pretrain_words:  # the LSTM first reads the train split and the Word2Vec texts as a language model
-        pretrained = pretrain(net, encode(list(train_part["tokens"]) + extra), cfg.pretrain_words, cfg.seed)
+        pretrained = pretrain(net, train_ids + encode(extra), cfg.pretrain_words, cfg.seed)
     # augmented texts join the train split only, after Word2Vec: never validation, test or word vectors
-    train_tokens, train_labels = list(train_part["tokens"]), list(train_part["label"])
     added = augment(train_tokens, train_labels, cfg.augment, cfg.seed, avoid=frame["text"])
     progress = tqdm(added.texts, desc="segmenting augmented texts", disable=not added.texts)
-    train_tokens += [segmenter.cut(t) for t in progress]
+    train_ids += encode([segmenter.cut(t) for t in progress])
     train_labels += added.labels
     val_ids = encode(val_part["tokens"])
-    history = fit(net, encode(train_tokens), train_labels, val_ids, list(val_part["label"]), cfg)
+    history = fit(net, train_ids, train_labels, val_ids, list(val_part["label"]), cfg)
     with torch.no_grad():  # tuned rows as stored (float16): validation scores are the saved model's own
         net.embedding.weight[:tuned] = net.embedding.weight[:tuned].half().float()
     val_scores = probabilities(logits_of(net, val_ids).numpy().astype(np.float64))
