@@ -32,6 +32,7 @@ def segmenter_from_meta(settings: dict) -> Segmenter:
         settings.get("backend", "rjieba"),
         user_words=settings.get("user_words", ()),
         stopwords=settings.get("stopwords", ()),
+        negation=settings.get("negation", False),
     )
 
 

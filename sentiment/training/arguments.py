@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--segmenter", choices=BACKENDS, default="rjieba")
     seg.add_argument("--user-dict", help="jieba user dictionary (word [freq] [tag] per line)")
     seg.add_argument("--stopwords", help="file of stop words, one per line")
+    seg.add_argument(
+        "--split-negation",
+        action="store_true",
+        help="cut 不/没/没有 off the short words jieba fuses them to (不错 -> 不 错), so 不 is always a word",
+    )
     add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size", "outputs"))
     add_fields(parser.add_argument_group("training"), TrainConfig)
     # the baseline is now always fitted and saved; the flag stays so that recorded commands still parse

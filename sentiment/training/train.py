@@ -212,6 +212,7 @@ def train(
             "backend": segmenter.backend,
             "user_words": segmenter.user_words,
             "stopwords": sorted(segmenter.stopwords),
+            "negation": segmenter.negation,
         },
         "vocab_size": len(read),
         "vectors": len(vectors),
@@ -255,6 +256,7 @@ def main(argv: list[str] | None = None) -> None:
         args.segmenter,
         user_words=read_user_dict(args.user_dict) if args.user_dict else (),
         stopwords=read_word_list(args.stopwords) if args.stopwords else (),
+        negation=args.split_negation,
     )
     inputs = load_inputs(args)
     frame, report = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)

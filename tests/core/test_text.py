@@ -1,6 +1,15 @@
 import pytest
 
-from sentiment.core.text import BACKENDS, Segmenter, dedup_key, normalize, read_user_dict, strip_pos_tags
+from sentiment.core.text import (
+    BACKENDS,
+    NOT_NEGATIONS,
+    Segmenter,
+    dedup_key,
+    normalize,
+    read_user_dict,
+    split_negation,
+    strip_pos_tags,
+)
 
 
 @pytest.mark.parametrize(
@@ -110,6 +119,20 @@ def test_cut_returns_a_fresh_list_each_time():
 
 def test_stopwords_are_dropped():
     assert Segmenter(stopwords=["的", "了"]).cut("我的手机坏了") == ["我", "手机", "坏"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_negators_are_cut_off_the_short_words_they_are_fused_to_only_when_asked(backend):
+    text = "质量不错，一点也不贵，不过没有用"
+    assert "不错" in Segmenter(backend).cut(text)  # jieba's own words by default: older checkpoints read them
+    words = Segmenter(backend, negation=True).cut(text)
+    assert words == ["质量", "不", "错", ",", "一点", "也", "不", "贵", ",", "不过", "没有", "用"]
+
+
+def test_split_negation_keeps_connectives_idioms_and_lone_negators():
+    kept = sorted(NOT_NEGATIONS) + ["不", "没", "没有", "不近人情", "好不好"]
+    assert split_negation(kept) == kept
+    assert split_negation(["不满意", "没问题", "不卡"]) == ["不", "满意", "没", "问题", "不", "卡"]
 
 
 def test_unknown_backend():

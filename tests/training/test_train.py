@@ -203,6 +203,15 @@ def test_the_network_reads_the_training_texts_most_frequent_words_and_the_neighb
     assert len(swaps) and set(swaps["replacement"]) <= set(p.network_vectors.index_to_key)
 
 
+def test_split_negation_is_recorded_and_the_predictor_segments_as_training_did(tmp_path, corpus_csv):
+    out = tmp_path / "split"
+    main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, "--split-negation"])
+    p = load_predictor(out)
+    assert p.meta["segmenter"]["negation"] is True and "--split-negation" in p.meta["command"]
+    assert p.segment("质量不错") == ["质量", "不", "错"]
+    assert "错" in p.vectors.index_to_key and "不错" not in p.vectors.index_to_key  # from 质量不错
+
+
 @pytest.mark.parametrize("flags, tuned", [(["--tune-vocab", "4"], 4), (["--freeze-embedding"], 0)])
 def test_rows_left_at_their_word_vectors_are_stored_once(tmp_path, corpus_csv, flags, tuned):
     """Only the tuned rows (PAD and UNK first) go into model.safetensors; the frozen ones are the
