@@ -19,7 +19,7 @@ from sentiment.core.checkpoint import Checkpoint, load_checkpoint
 from sentiment.core.encoding import ids_of, read_tokens, token_ids
 from sentiment.core.explain import Explanation, explain_ids
 from sentiment.core.forward import NumpyNet, proba_by_length
-from sentiment.core.text import Segmenter
+from sentiment.core.text import NegationSplit, Segmenter
 
 DEFAULT_CHECKPOINT = Path(__file__).resolve().parents[2] / "assets" / "default"
 EMOTION_CHECKPOINT = DEFAULT_CHECKPOINT.parent / "emotion"  # seven emotions (docs/model-card.md)
@@ -32,7 +32,7 @@ def segmenter_from_meta(settings: dict) -> Segmenter:
         settings.get("backend", "rjieba"),
         user_words=settings.get("user_words", ()),
         stopwords=settings.get("stopwords", ()),
-        negation=settings.get("negation", False),
+        negation=NegationSplit.from_json(settings["negation"]) if settings.get("negation") else None,
     )
 
 

@@ -17,6 +17,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 BACKENDS = ("rjieba", "jieba")
@@ -27,31 +28,48 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 NEGATORS = ("没有", "不", "没")  # the longest first: 没有用 is 没有 + 用
 # two- and three-letter words that begin with a negator but are not that negator and the rest: connectives
-# and adverbs (不过 "but", 不断 "on and on", 不少 "many") and 没有 itself, the negator of nouns
+# and adverbs (不过 "but", 不断 "on and on", 不少 "many", 不失 "can count as"), set phrases (没得说 "can't
+# fault it", 不二 of 不二之选), things (不锈钢), 没有 itself (the negator of nouns) and a few negations
+# read as one word (不得不, 不至于, 不必, 不能不)
 NOT_NEGATIONS = frozenset(
-    "不过 不但 不仅 不管 不论 不然 不如 不断 不久 不少 不禁 不愧 不止 不必 不同 "
-    "不得不 不得了 不一定 不至于 不论是 不仅是 没想到 没有 没关系".split()
+    "不过 不但 不仅 不仅仅 不光 不单 不管 不论 不论是 不然 不如 不断 不久 不少 不禁 不愧 不愧为 不止 不同 "
+    "不同于 不失 不用说 不堪 不已 不时 不妨 不由得 不得已 不料 不二 不得不 不得了 不至于 不必 不能不 "
+    "不仅是 没想到 没有 没关系 没得说 没话说 不锈钢 不粘锅 不干胶 不倒翁 不动产".split()
 )
 
 
-def split_negation(words: Iterable[str]) -> list[str]:
-    """The words with a negator fused to the front of a short word cut off (不错 -> 不 错, 不划算 -> 不 划算,
-    没有用 -> 没有 用): jieba writes 不错 and 不好 as words of their own, but 不 慢 and 不 满意 as two,
-    so a network reading its words would meet 不 as an operator only some of the time.
+@dataclass(frozen=True)
+class NegationSplit:
+    """Negators cut off the short words they are fused to (不错 -> 不 错, 没有用 -> 没有 用).
 
-    Only words of two or three letters and not in ``NOT_NEGATIONS``; idioms (不近人情) stay whole.
+    jieba writes 不错 and 不好 as words of their own, and 不贵 in 一点也不贵 but 不 贵 in 价格不贵, so a
+    network reading its words meets 不 as an operator only some of the time. Only words of two or three
+    letters that are not in ``kept``; longer ones (不近人情, 不怎么样) stay whole. A checkpoint records
+    both lists, so changing them here does not change how it reads.
 
-    >>> split_negation(["一点", "也", "不贵", "不过", "没有用", "不近人情"])
+    >>> NegationSplit()(["一点", "也", "不贵", "不过", "没有用", "不近人情"])
     ['一点', '也', '不', '贵', '不过', '没有', '用', '不近人情']
     """
-    out = []
-    for word in words:
-        negator = next((n for n in NEGATORS if word.startswith(n) and len(word) > len(n)), None)
-        if negator is None or len(word) > 3 or word in NOT_NEGATIONS:
-            out.append(word)
-        else:
-            out += [negator, word[len(negator) :]]
-    return out
+
+    negators: tuple[str, ...] = NEGATORS
+    kept: frozenset[str] = NOT_NEGATIONS
+
+    def __call__(self, words: Iterable[str]) -> list[str]:
+        out = []
+        for word in words:
+            negator = next((n for n in self.negators if word.startswith(n)), word)  # listed longest first
+            if len(word) == len(negator) or len(word) > 3 or word in self.kept:
+                out.append(word)
+            else:
+                out += [negator, word[len(negator) :]]
+        return out
+
+    def to_json(self) -> dict:
+        return {"negators": list(self.negators), "kept": sorted(self.kept)}
+
+    @classmethod
+    def from_json(cls, settings: dict) -> NegationSplit:
+        return cls(tuple(settings["negators"]), frozenset(settings["kept"]))
 
 
 def normalize(text: str) -> str:
@@ -149,15 +167,20 @@ class Segmenter:
         backend: str = "rjieba",
         user_words: Iterable[UserWord] = (),
         stopwords: Iterable[str] = (),
-        negation: bool = False,
+        negation: NegationSplit | None = None,
     ):
-        """``negation``: negators cut off the words they are fused to (``split_negation``)."""
+        """``negation``: negators cut off the words they are fused to; a user word stays whole, and no
+        negator may be a stop word (dropping 不 from 不 错 would turn its meaning round)."""
         if backend not in BACKENDS:
             raise ValueError(f"unknown segmenter backend {backend!r}; expected one of {BACKENDS}")
         self.backend = backend
         self.stopwords = frozenset(stopwords)
-        self.negation = negation
         self.user_words = [tuple(entry) for entry in user_words]
+        if negation is not None:
+            if clash := sorted(self.stopwords & set(negation.negators)):
+                raise ValueError(f"a negator is a stop word: {clash}")
+            negation = replace(negation, kept=negation.kept | {word for word, _, _ in self.user_words})
+        self.negation = negation
         if backend == "rjieba":
             import rjieba
 
@@ -186,6 +209,6 @@ class Segmenter:
 
     def _cut(self, text: str) -> tuple[str, ...]:
         words = self._tokenizer.cut(normalize(text))
-        if self.negation:
-            words = split_negation(words)
+        if self.negation is not None:
+            words = self.negation(words)
         return tuple(w for w in words if w.strip() and w not in self.stopwords)

@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument(
         "--split-negation",
         action="store_true",
-        help="cut 不/没/没有 off the short words jieba fuses them to (不错 -> 不 错), so 不 is always a word",
+        help="cut 不/没/没有 off the short words jieba fuses them to (不错 -> 不 错; core/text.py)",
     )
     add_fields(parser.add_argument_group("network"), ModelConfig, skip=("vocab_size", "outputs"))
     add_fields(parser.add_argument_group("training"), TrainConfig)

@@ -37,7 +37,7 @@ from sentiment.core.embeddings import WordVectors, as_stored, train_word2vec
 from sentiment.core.encoding import batches, pad_batch, token_ids
 from sentiment.core.forward import probabilities
 from sentiment.core.model import SentimentNet
-from sentiment.core.text import Segmenter, read_user_dict, read_word_list
+from sentiment.core.text import NegationSplit, Segmenter, read_user_dict, read_word_list
 from sentiment.data.inputs import load_inputs
 from sentiment.data.splits import DedupReport, split_corpus
 from sentiment.decision.bands import band_for_accuracy
@@ -212,7 +212,7 @@ def train(
             "backend": segmenter.backend,
             "user_words": segmenter.user_words,
             "stopwords": sorted(segmenter.stopwords),
-            "negation": segmenter.negation,
+            "negation": segmenter.negation.to_json() if segmenter.negation else None,
         },
         "vocab_size": len(read),
         "vectors": len(vectors),
@@ -250,14 +250,14 @@ def main(argv: list[str] | None = None) -> None:
     model_kwargs = {name: getattr(args, name) for name in settings}
     try:
         cfg = TrainConfig(**{f.name: getattr(args, f.name) for f in fields(TrainConfig)})
+        segmenter = Segmenter(
+            args.segmenter,
+            user_words=read_user_dict(args.user_dict) if args.user_dict else (),
+            stopwords=read_word_list(args.stopwords) if args.stopwords else (),
+            negation=NegationSplit() if args.split_negation else None,
+        )
     except ValueError as err:
         raise SystemExit(str(err)) from None
-    segmenter = Segmenter(
-        args.segmenter,
-        user_words=read_user_dict(args.user_dict) if args.user_dict else (),
-        stopwords=read_word_list(args.stopwords) if args.stopwords else (),
-        negation=args.split_negation,
-    )
     inputs = load_inputs(args)
     frame, report = split_corpus(inputs.corpus.frame, cfg.test_fraction, cfg.val_fraction, cfg.split_seed)
     try:

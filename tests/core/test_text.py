@@ -2,12 +2,11 @@ import pytest
 
 from sentiment.core.text import (
     BACKENDS,
-    NOT_NEGATIONS,
+    NegationSplit,
     Segmenter,
     dedup_key,
     normalize,
     read_user_dict,
-    split_negation,
     strip_pos_tags,
 )
 
@@ -125,14 +124,25 @@ def test_stopwords_are_dropped():
 def test_negators_are_cut_off_the_short_words_they_are_fused_to_only_when_asked(backend):
     text = "质量不错，一点也不贵，不过没有用"
     assert "不错" in Segmenter(backend).cut(text)  # jieba's own words by default: older checkpoints read them
-    words = Segmenter(backend, negation=True).cut(text)
+    words = Segmenter(backend, negation=NegationSplit()).cut(text)
     assert words == ["质量", "不", "错", ",", "一点", "也", "不", "贵", ",", "不过", "没有", "用"]
 
 
-def test_split_negation_keeps_connectives_idioms_and_lone_negators():
-    kept = sorted(NOT_NEGATIONS) + ["不", "没", "没有", "不近人情", "好不好"]
-    assert split_negation(kept) == kept
-    assert split_negation(["不满意", "没问题", "不卡"]) == ["不", "满意", "没", "问题", "不", "卡"]
+def test_negation_split_keeps_its_listed_words_idioms_lone_negators_and_user_words():
+    split = NegationSplit(kept=frozenset({"不过"}))
+    assert split(["不过", "不", "没有", "不近人情", "不满意", "没问题"]) == [
+        *["不过", "不", "没有", "不近人情"],
+        *["不", "满意", "没", "问题"],
+    ]
+    assert NegationSplit.from_json(split.to_json()) == split
+    segmenter = Segmenter(user_words=[("不给力", 100, None)], negation=split)
+    assert segmenter.cut("真不给力") == ["真", "不给力"]
+
+
+def test_a_negator_cannot_be_a_stop_word_when_negations_are_split():
+    assert Segmenter(stopwords=["不"]).cut("不错") == ["不错"]
+    with pytest.raises(ValueError, match="a negator is a stop word"):
+        Segmenter(stopwords=["不", "的"], negation=NegationSplit())
 
 
 def test_unknown_backend():

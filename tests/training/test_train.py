@@ -7,6 +7,7 @@ import pytest
 from sentiment import load_predictor
 from sentiment.core.checkpoint import META
 from sentiment.core.config import UNK
+from sentiment.core.text import NegationSplit
 from sentiment.data.inputs import sha256
 from sentiment.teaching.counterfactual import substitutions
 from sentiment.training.evaluate import rebuild
@@ -207,7 +208,8 @@ def test_split_negation_is_recorded_and_the_predictor_segments_as_training_did(t
     out = tmp_path / "split"
     main(["--table", str(corpus_csv), "--out", str(out), *TINY_ARGS, "--split-negation"])
     p = load_predictor(out)
-    assert p.meta["segmenter"]["negation"] is True and "--split-negation" in p.meta["command"]
+    assert p.meta["segmenter"]["negation"] == NegationSplit().to_json()
+    assert "--split-negation" in p.meta["command"]
     assert p.segment("质量不错") == ["质量", "不", "错"]
     assert "错" in p.vectors.index_to_key and "不错" not in p.vectors.index_to_key  # from 质量不错
 
