@@ -26,7 +26,7 @@ _SPACES = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-NEGATORS = ("没有", "不", "没")  # the longest first: 没有用 is 没有 + 用
+FUSED_NEGATORS = ("没有", "不", "没")  # as NegationSplit cuts them off, the longest first (没有用: 没有 + 用)
 # two- and three-letter words that begin with a negator but are not that negator and the rest: connectives
 # and adverbs (不过 "but", 不断 "on and on", 不少 "many", 不失 "can count as"), set phrases (没得说 "can't
 # fault it", 不二 of 不二之选), things (不锈钢), 没有 itself (the negator of nouns) and a few negations
@@ -51,7 +51,7 @@ class NegationSplit:
     ['一点', '也', '不', '贵', '不过', '没有', '用', '不近人情']
     """
 
-    negators: tuple[str, ...] = NEGATORS
+    negators: tuple[str, ...] = FUSED_NEGATORS
     kept: frozenset[str] = NOT_NEGATIONS
 
     def __call__(self, words: Iterable[str]) -> list[str]:
