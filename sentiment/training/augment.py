@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sentiment.behaviour.capabilities import CAPABILITIES
@@ -116,12 +116,9 @@ def polarity_words(
     min_ratio: float = 1.0,
     top: int = 800,
     min_graded: float = 0.08,
-    negators: Collection[str] = (),
 ) -> Polarity:
     """Words that mark a label: in at least ``min_count`` texts, with a smoothed log-count ratio
     (documents, add one) at least ``min_ratio`` in absolute value; no degree adverb or punctuation.
-    A word right after one of ``negators`` is not counted there: with negators cut off as words of their
-    own (``NegationSplit``), 不 错 is no positive use of 错, nor 不 好 a negative one of 好.
 
     Graded: after a degree adverb (很, 太, ...) in at least ``min_graded`` of their texts (so 不 in front
     reads as Chinese: 很失望 but not 很差评), or with one fused to their front (很差). Negatable: the
@@ -129,10 +126,8 @@ def polarity_words(
     them, none that is, contains or is contained in a test-half lexicon entry.
     """
     pos, neg, graded = Counter(), Counter(), Counter()
-    negators = frozenset(negators)
     for words, label in zip(tokens, labels):
-        said = {w for before, w in zip(["", *words], words) if before not in negators}
-        (pos if label else neg).update(said)
+        (pos if label else neg).update(set(words))
         graded.update({w for before, w in zip(words, words[1:]) if before in DEGREE})
     n_pos, n_neg = sum(1 for y in labels if y), sum(1 for y in labels if not y)
     marks, graded_marks, scored = {}, {}, []
@@ -229,18 +224,17 @@ def augment(
     n: int,
     seed: int = 0,
     avoid: Iterable[str] = (),
-    negators: Collection[str] = (),
     **options: float,
 ) -> Augmentation:
     """Up to ``n`` augmented texts from the training texts' words and labels, split evenly across
     ``KINDS`` and balanced between labels within each kind; none equal to a training text or to one of
-    ``avoid`` (the validation and test texts). ``negators`` and ``options`` go to ``polarity_words``.
+    ``avoid`` (the validation and test texts). ``options`` go to ``polarity_words``.
 
     The material is the training texts' clauses (``clauses``) that carry their text's label (a graded
     polarity word of that label, no polarity word of the other) and no connective."""
     if n <= 0:
         return Augmentation()
-    polarity = polarity_words(tokens, labels, negators=negators, **options)
+    polarity = polarity_words(tokens, labels, **options)
     rng = random.Random(seed)
     seen = {dedup_key(t) for t in avoid} | {dedup_key("".join(t)) for t in tokens}
     found: dict[str, set[int]] = {}

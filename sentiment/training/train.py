@@ -196,8 +196,7 @@ def train(
     if cfg.pretrain_words:  # the LSTM first reads the train split and the Word2Vec texts as a language model
         pretrained = pretrain(net, train_ids + encode(extra), cfg.pretrain_words, cfg.seed)
     # augmented texts join the train split only, after Word2Vec: never validation, test or word vectors
-    negators = segmenter.negation.negators if segmenter.negation else ()
-    added = augment(train_tokens, train_labels, cfg.augment, cfg.seed, avoid=frame["text"], negators=negators)
+    added = augment(train_tokens, train_labels, cfg.augment, cfg.seed, avoid=frame["text"])
     progress = tqdm(added.texts, desc="segmenting augmented texts", disable=not added.texts)
     train_ids += encode([segmenter.cut(t) for t in progress])
     train_labels += added.labels

@@ -123,16 +123,6 @@ def test_the_same_seed_gives_the_same_texts_and_another_seed_others():
     assert not seen & set(first.texts)  # never a training text again
 
 
-def test_a_word_after_a_negator_of_its_own_is_not_counted_there():
-    # 不 cut off as a word of its own (NegationSplit): 不 错 is no positive use of 错
-    tokens = [["质量", "很", "不", "错"]] * 10 + [["发", "错", "货", "了"]] * 4
-    tokens += [["价格", "很", "不", "划算"]] * 4
-    labels = [1] * 10 + [0] * 8
-    assert polarity_words(tokens, labels, min_count=3, min_ratio=0.5).marks["错"] == 1
-    split = polarity_words(tokens, labels, min_count=3, min_ratio=0.5, negators=("不",))
-    assert split.marks["错"] == 0 and "划算" not in split.marks  # 划算 only ever negated: counted nowhere
-
-
 def test_no_polarity_word_touches_a_test_half_lexicon_entry():
     from sentiment.behaviour.lexicons import LEXICONS
 
