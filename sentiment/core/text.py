@@ -55,13 +55,15 @@ class NegationSplit:
     kept: frozenset[str] = NOT_NEGATIONS
 
     def __call__(self, words: Iterable[str]) -> list[str]:
+        starts = {n[0] for n in self.negators}  # most words begin with none: one set lookup each
         out = []
         for word in words:
-            negator = next((n for n in self.negators if word.startswith(n)), word)  # listed longest first
-            if len(word) == len(negator) or len(word) > 3 or word in self.kept:
-                out.append(word)
-            else:
-                out += [negator, word[len(negator) :]]
+            if 1 < len(word) <= 3 and word[0] in starts and word not in self.kept:
+                negator = next((n for n in self.negators if word.startswith(n)), word)  # longest first
+                if len(negator) < len(word):
+                    out += [negator, word[len(negator) :]]
+                    continue
+            out.append(word)
         return out
 
     def to_json(self) -> dict:
