@@ -16,13 +16,13 @@ from views.common import PLAIN, Tr
 
 DEFAULTS = {
     "wp_a": "好",
-    "wp_b": "不错",
+    "wp_b": "棒",
     "wp_an_a": "好评",
     "wp_an_b": "好",
     "wp_an_c": "差",
     "wp_pos": "好",
     "wp_neg": "差",
-    "wp_axis_words": "不错 一般 还行 失望 推荐 垃圾 满意",
+    "wp_axis_words": "棒 一般 还行 失望 推荐 垃圾 满意",
     "wp_odd": "苹果 香蕉 橙子 手机",
 }
 
