@@ -37,7 +37,8 @@ class SentimentNet(nn.Module):
             return out
         lens = lengths[keep]
         emb = self.embed_dropout(self.embedding(ids[keep][:, : int(lens.max())]))  # (b, t, E)
-        if bool((lens == lens[0]).all()):  # no padding: skip packing, the fast path on CPU
+        padded = not bool((lens == lens[0]).all())
+        if not padded:  # skip packing and masking: the fast path on CPU
             states, last = self.rnn(emb)  # (b, t, width)
         else:
             packed = pack_padded_sequence(emb, lens, batch_first=True, enforce_sorted=False)
@@ -49,8 +50,12 @@ class SentimentNet(nn.Module):
             if pooling == "last":
                 pooled.append(torch.cat(list(h_n[-self.directions :]), dim=1))  # (b, H * directions)
             elif pooling == "max":
-                inside = torch.arange(states.shape[1]) < lens.unsqueeze(1)  # (b, t)
-                pooled.append(states.masked_fill(~inside.unsqueeze(2), float("-inf")).max(dim=1).values)
+                if padded:
+                    outside = torch.arange(states.shape[1]) >= lens.unsqueeze(1)  # (b, t)
+                    states_in = states.masked_fill(outside.unsqueeze(2), float("-inf"))
+                else:
+                    states_in = states
+                pooled.append(states_in.amax(dim=1))
             else:
                 pooled.append(states.sum(dim=1) / lens.unsqueeze(1).to(states.dtype))
         out[keep] = torch.cat(pooled, dim=1)
