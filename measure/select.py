@@ -1,11 +1,12 @@
 """The two columns a new default is chosen by: accuracy at 0.5 on each corpus of the first checkpoint's
 validation texts (with each other checkpoint's paired difference from the first and its standard
-error) and the behaviour suite's dev half, overall (paired the same way, case by case) and per
-capability. No test text is read. The dev half's standard error treats its cases as independent; they
-share templates and words, so it is a floor on the noise, not its size (a second seed of one command
-moves the dev half by about a point, single capabilities by up to 11). A text's
-split follows from its own letters and the split settings alone, so checkpoints trained with the same
-settings, on more or other data too, hold those validation texts out as well.
+error) and the behaviour suite's dev half, overall (paired the same way, case by case), split into the
+cases in a phrasing the augmentation writes and the others, and per capability. No test text is read.
+The dev half's standard error treats its cases as independent; they share templates and words, so it
+is a floor on the noise, not its size (a second seed of one command moves the dev half by about a
+point, single capabilities by up to 11). A text's split follows from its own letters and the split
+settings alone, so checkpoints trained with the same settings, on more or other data too, hold those
+validation texts out as well.
 
     python -m measure.select assets/default runs/default5 [--data ../shared/data]   # a markdown table
 """
@@ -17,9 +18,14 @@ import argparse
 import numpy as np
 
 from sentiment import load_predictor
+from sentiment.behaviour.cases import Case, generate
 from sentiment.behaviour.report import summary
 from sentiment.behaviour.run import run_suite
+from sentiment.core.text import dedup_key
+from sentiment.training.augment import phrasings
 from sentiment.training.evaluate import rebuild
+
+PHRASINGS = phrasings()
 
 
 def paired(right: np.ndarray, base: np.ndarray) -> tuple[float, float]:
@@ -37,6 +43,14 @@ def against(right: np.ndarray, base: np.ndarray | None, digits: int) -> str:
     return f", {100 * d:+.{digits}f} ± {100 * se:.{digits}f}"
 
 
+def taught_phrasing(case: Case) -> bool:
+    """Whether the case's text (or original) holds a phrase the augmentation writes into training texts
+    (一点也不, 但是, 本以为 ...): such cases measure what was taught, the others whether it carries over,
+    as the test half does, whose phrasings the augmentation never writes."""
+    keys = dedup_key(case.text) + "\x00" + dedup_key(case.original)
+    return any(p in keys for p in PHRASINGS)
+
+
 def split_of(meta: dict) -> tuple:
     """The settings that decide which split a text falls in."""
     return tuple(meta["train"][k] for k in ("split_seed", "test_fraction", "val_fraction"))
@@ -51,10 +65,12 @@ def main() -> None:
     if len({split_of(p.meta) for p in predictors}) > 1:
         raise SystemExit("error: the checkpoints were trained with different split settings")
     reference = args.checkpoints[0]
+    taught = np.array([taught_phrasing(c) for c in generate("dev")])
     val = rebuild(reference, args.data).frame.query("split == 'val'")
     corpora = sorted(val["source"].unique())
-    print("| checkpoint | " + " | ".join(f"val {c} (n)" for c in corpora) + " | behaviour dev |")
-    print("|---" * (len(corpora) + 2) + "|")
+    dev_columns = f"behaviour dev | dev, taught phrasing ({taught.sum()}) | dev, other ({(~taught).sum()})"
+    print("| checkpoint | " + " | ".join(f"val {c} (n)" for c in corpora) + f" | {dev_columns} |")
+    print("|---" * (len(corpora) + 4) + "|")
     right, dev, passed = {}, {}, {}
     for name, p in zip(args.checkpoints, predictors, strict=True):
         cells, first = [], name == reference  # the reference gets no paired difference
@@ -71,6 +87,11 @@ def main() -> None:
         passed[name] = suite.outcomes["lstm"].passed
         base = None if first else passed[reference]
         cells.append(f"{100 * dev[name]['pass_rate']:.1f} %" + against(passed[name], base, 1))
+        for part in (taught, ~taught):
+            cells.append(
+                f"{100 * passed[name][part].mean():.1f} %"
+                + against(passed[name][part], None if first else base[part], 1)
+            )
         print(f"| {name} | " + " | ".join(cells) + " |")
     print("\n| capability (dev half) | " + " | ".join(args.checkpoints) + " |")
     print("|---" * (len(args.checkpoints) + 1) + "|")

@@ -75,6 +75,16 @@ def _test_half_phrases() -> tuple[str, ...]:
     return tuple(sorted(p for p in entries | literals if len(p) >= 2))
 
 
+def phrasings() -> tuple[str, ...]:
+    """What the augmentation writes into texts besides their own clauses, as keys of two letters or more:
+    its negators and its patterns' literal text. A behaviour case that holds one reads a phrasing the
+    training texts were taught; ``measure.select`` scores those cases apart from the others."""
+    patterns = [p for kind in JOINS.values() for p, _ in kind]
+    patterns += [p for kind in REPHRASINGS.values() for p in kind]
+    pieces = {piece for p in patterns for piece in SLOT.sub("\x00", p).split("\x00")} | {*NEGATORS, "不是不"}
+    return tuple(sorted({k for k in map(dedup_key, pieces) if len(k) >= 2}))
+
+
 TEST_ENTRIES = tuple(sorted({normalize(e) for lexicon in LEXICONS.values() for e in lexicon.test}))
 TEST_PHRASES = _test_half_phrases()
 TEST_CASES = frozenset(dedup_key(c.text) for c in generate("test")) | frozenset(

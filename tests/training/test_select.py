@@ -35,11 +35,30 @@ def test_each_checkpoint_gets_its_validation_accuracy_and_dev_half(
     p = load_predictor(tiny_checkpoint)
     val = rebuild(tiny_checkpoint).frame.query("split == 'val'")
     accuracy = ((p.predict_proba(list(val["text"])) >= 0.5) == val["label"].to_numpy()).mean()
-    dev = summary(run_suite(p, "dev", baseline=False), 0)["models"]["lstm"]["pass_rate"]
+    suite = run_suite(p, "dev", baseline=False)
+    dev = summary(suite, 0)["models"]["lstm"]["pass_rate"]
+    taught = np.array([select.taught_phrasing(c) for c in suite.cases])
+    passed = suite.outcomes["lstm"].passed
+    parts = [f"{100 * passed[part].mean():.1f} %" for part in (taught, ~taught)]
     cell = f"{100 * accuracy:.2f} % ({len(val)})"
-    assert f"| {tiny_checkpoint} | {cell} | {100 * dev:.1f} % |" in out.splitlines()
-    assert f"| {copy} | {cell}, +0.00 ± 0.00 | {100 * dev:.1f} %, +0.0 ± 0.0 |" in out.splitlines()  # itself
+    assert f"| {tiny_checkpoint} | {cell} | {100 * dev:.1f} % | {' | '.join(parts)} |" in out.splitlines()
+    same = " | ".join(f"{part}, +0.0 ± 0.0" for part in [f"{100 * dev:.1f} %", *parts])
+    assert f"| {copy} | {cell}, +0.00 ± 0.00 | {same} |" in out.splitlines()  # itself
+    assert f"dev, taught phrasing ({taught.sum()}) | dev, other ({(~taught).sum()})" in out
     assert "| negated_negative | " in out
+
+
+def test_a_case_in_a_phrasing_the_augmentation_writes_is_taught():
+    from sentiment.behaviour.cases import Case, generate
+
+    def case(text, original=""):
+        return Case("contrast", "t", "dev", "MFT", text, original)
+
+    assert select.taught_phrasing(case("物流很快，但是质量太差了"))  # 但是: the augmentation's contrast
+    assert select.taught_phrasing(case("这个手机一点也不贵"))  # one of its negators
+    assert select.taught_phrasing(case("这个手机很贵", original="本以为很好，结果不好"))  # in the original
+    assert not select.taught_phrasing(case("物流很快，可是质量太差了"))  # 可是: a test-half connective
+    assert not any(select.taught_phrasing(c) for c in generate("test") if c.capability == "contrast")
 
 
 def test_paired_difference_and_its_standard_error_by_hand():
