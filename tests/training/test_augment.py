@@ -21,6 +21,7 @@ from sentiment.training.augment import (
     check,
     leaked,
     negate,
+    phrasings,
     polarity_words,
 )
 from tests.synthetic import TINY_ARGS
@@ -144,6 +145,8 @@ def test_negators_and_connectives_are_not_test_half_phrasing():
     blanks = dict(negated="不", double="不是不", word="", clause="")
     inserted += [p.format(**blanks) for kind in REPHRASINGS.values() for p in kind]
     assert not [(m, p) for m in inserted for p in TEST_PHRASES if p in m.replace("，", "")]
+    assert {"一点也不", "不是不", "但是", "虽然", "本以为", "结果", "难道"} <= set(phrasings())
+    assert not [(m, p) for m in phrasings() for p in TEST_PHRASES if p in m]
 
 
 def test_leaked_names_what_a_text_brings_in_from_the_test_half():
