@@ -65,6 +65,7 @@ class TrainConfig:
     band_accuracy: float = 0.97  # default band: narrowest with this selective accuracy on validation
     pretrain_words: int = 0  # words read by the LSTM as a language model first (training/pretrain.py)
     augment: int = 0  # counterfactual and compositional texts added to the train split (training/augment.py)
+    label_smoothing: float = 0.0  # targets 1 - s/2 and s/2 instead of 1 and 0: less trust in noisy labels
     class_weight: float = 0.0  # loss weight of a class: (its train count)^-class_weight; 0 none, 1 balanced
 
     def tuned_words(self, network_words: int) -> int:
@@ -80,6 +81,8 @@ class TrainConfig:
             raise ValueError(f"w2v_workers must be at least 1, got {self.w2v_workers}")
         if self.tune_vocab is not None and self.tune_vocab < 0:
             raise ValueError(f"tune_vocab must be at least 0, got {self.tune_vocab}")
+        if not 0 <= self.label_smoothing < 1:
+            raise ValueError(f"label_smoothing must be at least 0 and under 1, got {self.label_smoothing}")
         if self.pretrain_words < 0:
             raise ValueError(f"pretrain_words must be at least 0, got {self.pretrain_words}")
         if self.network_vocab is not None and self.network_vocab < 1:

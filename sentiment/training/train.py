@@ -100,6 +100,8 @@ def fit(net: SentimentNet, train_ids, train_y, val_ids, val_y, cfg: TrainConfig)
     loss_fn = loss_function(train_y, outputs, cfg.class_weight)
     target = torch.float32 if outputs == 1 else torch.long
     y = torch.tensor(train_y, dtype=target)
+    if outputs == 1:  # validation keeps the labels as they are
+        y = y * (1 - cfg.label_smoothing) + cfg.label_smoothing / 2
     val_target = torch.tensor(val_y, dtype=target)
     generator = torch.Generator().manual_seed(cfg.seed)
     text_lengths = [len(ids) for ids in train_ids]
@@ -157,6 +159,8 @@ def train(
     threshold, band nor baseline."""
     if classes and cfg.augment:
         raise ValueError("--augment makes polarity texts; it does not apply with --classes")
+    if classes and cfg.label_smoothing:
+        raise ValueError("--label-smoothing smooths P(positive); it does not apply with --classes")
     seed_everything(cfg.seed)
     tokens = [segmenter.cut(t) for t in tqdm(frame["text"], desc="segmenting")]
     frame = frame.assign(tokens=tokens)

@@ -71,6 +71,18 @@ def test_validation_scores_are_the_saved_models_own(tiny_checkpoint):
     np.testing.assert_allclose(p.checkpoint.val_scores, p.predict_proba(list(val["text"])), atol=1e-6)
 
 
+def test_label_smoothing_keeps_the_network_from_certainty(tiny_checkpoint, corpus_csv, tmp_path):
+    """Targets 0.75 and 0.25 (s = 0.5): the best the network can do on its training texts is a logit
+    of log 3, so its scores stay near 0.25-0.75 where the plain run's reach 0 and 1."""
+    from sentiment.core.checkpoint import load_checkpoint
+
+    main(["--table", str(corpus_csv), "--out", str(tmp_path / "s"), *TINY_ARGS, "--label-smoothing", "0.5"])
+    smoothed, plain = (load_checkpoint(d).val_scores for d in (tmp_path / "s", tiny_checkpoint))
+    assert json.loads((tmp_path / "s" / META).read_text())["train"]["label_smoothing"] == 0.5
+    assert plain.min() < 0.05 and plain.max() > 0.95
+    assert 0.15 < smoothed.min() and smoothed.max() < 0.85
+
+
 def test_pos_neg_files_baseline_and_ood(tmp_path):
     rows = synthetic_reviews(300, seed=1)
     (tmp_path / "corpus").mkdir()
@@ -133,6 +145,7 @@ def test_no_data_is_a_clear_error(tmp_path):
         ["--network-vocab", "0"],
         ["--w2v-workers", "0"],
         ["--pretrain-words", "-1"],
+        ["--label-smoothing", "1"],
     ],
 )
 def test_impossible_settings_are_clear_errors(tmp_path, corpus_csv, flags):

@@ -57,6 +57,7 @@ def test_class_weights_balance_the_classes():
     [
         (["--pos", "x.txt"], "--pos and --neg are polarities"),
         (["--augment", "10"], "does not apply with --classes"),
+        (["--label-smoothing", "0.1"], "does not apply with --classes"),
     ],
 )
 def test_what_does_not_fit_classes_is_refused(emotion_csv, tmp_path, extra, message):
