@@ -61,6 +61,11 @@ JOINS = {  # kind -> (pattern, labels of the deciding clause it suits)
 MAX_TOKENS = 12  # a short text: one clause of at most this many words
 
 
+def _literal_keys(patterns: Iterable[str]) -> set[str]:
+    """The patterns' text between their {slots}, as keys (``dedup_key``)."""
+    return {dedup_key(piece) for p in patterns for piece in SLOT.sub("\x00", p).split("\x00")}
+
+
 def _test_half_phrases() -> tuple[str, ...]:
     """The test half's lexicon entries and its templates' literal text (two letters or more), as keys."""
     entries = {dedup_key(e) for lexicon in LEXICONS.values() for e in lexicon.test}
@@ -70,8 +75,7 @@ def _test_half_phrases() -> tuple[str, ...]:
             if template.half != "test":
                 continue
             patterns = [template.pattern] + ([template.variant] if isinstance(template.variant, str) else [])
-            for pattern in patterns:
-                literals |= {dedup_key(piece) for piece in SLOT.sub("\x00", pattern).split("\x00")}
+            literals |= _literal_keys(patterns)
     return tuple(sorted(p for p in entries | literals if len(p) >= 2))
 
 
@@ -81,8 +85,8 @@ def phrasings() -> tuple[str, ...]:
     training texts were taught; ``measure.select`` scores those cases apart from the others."""
     patterns = [p for kind in JOINS.values() for p, _ in kind]
     patterns += [p for kind in REPHRASINGS.values() for p in kind]
-    pieces = {piece for p in patterns for piece in SLOT.sub("\x00", p).split("\x00")} | {*NEGATORS, "不是不"}
-    return tuple(sorted({k for k in map(dedup_key, pieces) if len(k) >= 2}))
+    keys = _literal_keys(patterns) | {dedup_key(n) for n in (*NEGATORS, "不是不")}
+    return tuple(sorted(k for k in keys if len(k) >= 2))
 
 
 TEST_ENTRIES = tuple(sorted({normalize(e) for lexicon in LEXICONS.values() for e in lexicon.test}))
