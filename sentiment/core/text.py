@@ -54,11 +54,15 @@ class NegationSplit:
     negators: tuple[str, ...] = FUSED_NEGATORS
     kept: frozenset[str] = NOT_NEGATIONS
 
+    @functools.cached_property
+    def starts(self) -> frozenset[str]:
+        """The negators' first letters: most words begin with none, one set lookup each."""
+        return frozenset(n[0] for n in self.negators)
+
     def __call__(self, words: Iterable[str]) -> list[str]:
-        starts = {n[0] for n in self.negators}  # most words begin with none: one set lookup each
         out = []
         for word in words:
-            if 1 < len(word) <= 3 and word[0] in starts and word not in self.kept:
+            if 1 < len(word) <= 3 and word[0] in self.starts and word not in self.kept:
                 negator = next((n for n in self.negators if word.startswith(n)), word)  # longest first
                 if len(negator) < len(word):
                     out += [negator, word[len(negator) :]]
