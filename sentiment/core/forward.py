@@ -54,57 +54,75 @@ class NumpyNet:
     def __init__(self, config: ModelConfig, state: dict[str, np.ndarray]):
         self.config = config
         self.state = {k: np.asarray(v, dtype=np.float32) for k, v in state.items()}
+        self._stacked: dict[tuple[str, ...], tuple[np.ndarray, ...]] = {}
 
-    def run(self, x: np.ndarray, suffix: str, keep_gates: bool = False):
-        """One direction over (B, T, E) inputs: the states (B, T, H), the last state (B, H), and with
-        ``keep_gates`` the gate activations (B, T, G, H) in ``GATE_NAMES`` order (else None)."""
-        w_hh = np.ascontiguousarray(self.state[f"rnn.weight_hh_l0{suffix}"].T)
-        b_hh = self.state[f"rnn.bias_hh_l0{suffix}"]
-        projected = x @ self.state[f"rnn.weight_ih_l0{suffix}"].T + self.state[f"rnn.bias_ih_l0{suffix}"]
+    def weights(self, suffixes: tuple[str, ...]) -> tuple[np.ndarray, ...]:
+        """The directions' (``""`` forward, ``"_reverse"`` backward) weights stacked, transposed for
+        ``x @ w``: w_ih (D, E, G), w_hh (D, H, G), b_ih (D, 1, 1, G), b_hh (D, 1, G); built once each."""
+        if suffixes not in self._stacked:
+            stack = lambda name: np.stack([self.state[f"rnn.{name}_l0{s}"] for s in suffixes])  # noqa: E731
+            w_ih, w_hh = (
+                np.ascontiguousarray(stack(name).transpose(0, 2, 1)) for name in ("weight_ih", "weight_hh")
+            )
+            self._stacked[suffixes] = w_ih, w_hh, stack("bias_ih")[:, None, None], stack("bias_hh")[:, None]
+        return self._stacked[suffixes]
+
+    def run(self, x: np.ndarray, suffixes: tuple[str, ...], keep_gates: bool = False):
+        """Directions ``suffixes`` over their (D, B, T, E) inputs (the backward one's already reversed),
+        stepped together, each with its own weights: one matrix product per step for all of them. Gives the
+        states (D, B, T, H), the last states (D, B, H), and with ``keep_gates`` the gate activations
+        (D, B, T, G, H) in ``GATE_NAMES`` order (else None)."""
+        w_ih, w_hh, b_ih, b_hh = self.weights(suffixes)
+        projected = x @ w_ih[:, None] + b_ih  # (D, B, T, G): every step's input term at once
         n = self.config.hidden
-        h = np.zeros((x.shape[0], n), dtype=np.float32)
+        h = np.zeros((*x.shape[:2], n), dtype=np.float32)
         c = np.zeros_like(h)
-        states = np.empty((x.shape[0], x.shape[1], n), dtype=np.float32)
-        shape = (x.shape[0], x.shape[1], len(GATE_NAMES[self.config.cell]), n)
+        states = np.empty((*x.shape[:3], n), dtype=np.float32)
+        shape = (*x.shape[:3], len(GATE_NAMES[self.config.cell]), n)
         gates_kept = np.empty(shape, dtype=np.float32) if keep_gates else None
         if self.config.cell == "lstm":
-            projected += b_hh  # both biases add before the gates' nonlinearities
-        for t in range(x.shape[1]):
+            projected += b_hh[:, None]  # both biases add before the gates' nonlinearities
+        for t in range(x.shape[2]):
             if self.config.cell == "lstm":
-                gates = projected[:, t] + h @ w_hh  # input, forget, cell, output: (B, 4H)
+                gates = projected[:, :, t] + h @ w_hh  # input, forget, cell, output: (D, B, 4H)
                 act = sigmoid(gates)
-                i, f, o = act[:, :n], act[:, n : 2 * n], act[:, 3 * n :]
-                c = f * c + i * np.tanh(gates[:, 2 * n : 3 * n])
+                i, f, o = act[..., :n], act[..., n : 2 * n], act[..., 3 * n :]
+                c = f * c + i * np.tanh(gates[..., 2 * n : 3 * n])
                 h = o * np.tanh(c)
                 kept = (f, i, o)
             else:
-                r_x, z_x, n_x = np.split(projected[:, t], 3, axis=1)
-                r_h, z_h, n_h = np.split(h @ w_hh + b_hh, 3, axis=1)
+                r_x, z_x, n_x = np.split(projected[:, :, t], 3, axis=-1)
+                r_h, z_h, n_h = np.split(h @ w_hh + b_hh, 3, axis=-1)
                 r, z = sigmoid(r_x + r_h), sigmoid(z_x + z_h)
                 h = (1 - z) * np.tanh(n_x + r * n_h) + z * h
                 kept = (r, z)
-            states[:, t] = h
+            states[:, :, t] = h
             if keep_gates:
-                gates_kept[:, t] = np.stack(kept, axis=1)
+                gates_kept[:, :, t] = np.stack(kept, axis=2)
         return states, h, gates_kept
 
+    def both_ways(self, ids: np.ndarray, keep_gates: bool = False):
+        """``run`` over equal-length texts in every direction of the network, the backward one's outputs
+        put back in word order (index t: the backward pass reading word t); the last states are each
+        direction's own."""
+        x = self.state["embedding.weight"][ids]  # (B, T, E)
+        suffixes = ("", "_reverse") if self.config.bidirectional else ("",)
+        states, last, gates = self.run(np.stack([x, x[:, ::-1]][: len(suffixes)]), suffixes, keep_gates)
+        if len(suffixes) == 2:
+            states[1] = states[1][:, ::-1]
+            if keep_gates:
+                gates[1] = gates[1][:, ::-1]
+        return states, last, gates
+
     def gates(self, ids: np.ndarray) -> np.ndarray:
-        """Gate activations for equal-length texts, (directions, B, T, G, H) in ``GATE_NAMES`` order;
-        the backward direction's are put back in word order (index t: the backward pass reading word t)."""
-        x = self.state["embedding.weight"][ids]
-        kept = [self.run(x, "", keep_gates=True)[2]]
-        if self.config.bidirectional:
-            kept.append(self.run(x[:, ::-1], "_reverse", keep_gates=True)[2][:, ::-1])
-        return np.stack(kept)
+        """Gate activations for equal-length texts, (directions, B, T, G, H) in ``GATE_NAMES`` order,
+        in word order."""
+        return self.both_ways(ids, keep_gates=True)[2]
 
     def features(self, ids: np.ndarray) -> np.ndarray:
         """Pooled states of texts that all have ``ids.shape[1]`` words, (B, features)."""
-        x = self.state["embedding.weight"][ids]  # (B, T, E)
-        states, last, _ = self.run(x, "")
-        if self.config.bidirectional:
-            back_states, back_last, _ = self.run(x[:, ::-1], "_reverse")
-            states = np.concatenate([states, back_states[:, ::-1]], axis=2)
-            last = np.concatenate([last, back_last], axis=1)
+        states, last, _ = self.both_ways(ids)
+        states, last = np.concatenate(list(states), axis=2), np.concatenate(list(last), axis=1)
         pooled = {"last": last, "max": states.max(axis=1), "mean": states.mean(axis=1)}
         return np.concatenate([pooled[p] for p in self.config.pooling.split("+")], axis=1)
 
@@ -115,12 +133,11 @@ class NumpyNet:
         run as one batch, each padded after its last real step, and pooling sees only the real steps."""
         n, x = len(ids), self.state["embedding.weight"][ids]
         valid = np.tri(n, dtype=bool)  # valid[i, t]: step t belongs to prefix i
-        states, _, _ = self.run(x[None], "")
+        states = self.run(x[None, None], ("",))[0][0]
         parts = [np.broadcast_to(states, (n, n, states.shape[2]))]
         if self.config.bidirectional:
             order = np.arange(n)[:, None] - np.arange(n)[None, :]  # row i reads words i, i-1, ..., 0
-            back_states, _, _ = self.run(x[np.where(valid, order, 0)], "_reverse")
-            parts.append(back_states)
+            parts.append(self.run(x[None, np.where(valid, order, 0)], ("_reverse",))[0][0])
         pooled = []
         for pooling in self.config.pooling.split("+"):
             for part in parts:
