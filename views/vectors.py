@@ -72,3 +72,4 @@ def neighbor_section(path: str | None, predictor: Predictor, input_words: list[s
         key="nb_scatter",
         config=PLAIN,
     )
+    st.caption(tr("nb_hidden"))

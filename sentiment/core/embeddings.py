@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -63,16 +63,17 @@ class WordVectors:
         order = sorted(range(len(self)), key=lambda i: -counts.get(self.index_to_key[i], 0))
         return WordVectors([self.index_to_key[i] for i in order], self.vectors[order])
 
-    def most_similar(self, key: str, k: int = 10) -> list[tuple[str, float]]:
-        """The ``k`` words nearest to ``key`` by cosine similarity, best first."""
+    def most_similar(self, key: str, k: int = 10, hide: Collection[str] = ()) -> list[tuple[str, float]]:
+        """The ``k`` words nearest to ``key`` by cosine similarity, best first; none of ``hide``."""
         if key not in self.key_to_index:
             raise KeyError(f"word {key!r} is not in the vocabulary")
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         i = self.key_to_index[key]
         sims = self._unit @ self._unit[i]
-        sims[i] = -np.inf
-        k = min(k, len(sims) - 1)
+        hidden = [self.key_to_index[w] for w in hide if w in self.key_to_index and w != key]
+        sims[[i, *hidden]] = -np.inf
+        k = min(k, len(sims) - 1 - len(hidden))
         top = np.argpartition(-sims, k - 1)[:k] if k else np.array([], dtype=int)
         top = top[np.argsort(-sims[top], kind="stable")]
         return [(self.index_to_key[j], float(sims[j])) for j in top]

@@ -236,6 +236,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pca_title": ("二维 PCA（颜色：该词单独的正面概率）", "2-D PCA (colour: each word's score on its own)"),
     "chosen": ("查询词", "chosen word"),
     "similar_to": ("与“{word}”相似度 {sim}", "similarity to '{word}': {sim}"),
+    "nb_hidden": (
+        "词向量也学自微博帖子，少数脏话因此挨着日常用词；这些脏话不会作为近邻、替换词或类比答案出现。",
+        "The vectors also learnt from Weibo posts, where a few insults sit beside everyday words; those "
+        "insults are never shown as a neighbor, a swap or an analogy's answer.",
+    ),
 }
 
 # the package's messages about a user's input (sentiment.data.messages), in Chinese; English is theirs

@@ -18,6 +18,7 @@ from sentiment.core.explain import Explanation
 from sentiment.core.forward import proba_by_length
 from sentiment.decision.thresholds import Band, classify
 from sentiment.decision.verdict import LABELS
+from sentiment.teaching.offensive import OFFENSIVE
 
 COLUMNS = ["position", "word", "replacement", "similarity", "proba", "change", "verdict", "flips"]
 BATCH = 256  # texts per forward pass: bounds memory for long texts and large k
@@ -31,7 +32,7 @@ def substitutions(
     threshold: float,
     band: Band,
 ) -> pd.DataFrame:
-    """Each known token replaced, one at a time, by each of its ``k`` nearest neighbors.
+    """Each known token replaced, one at a time, by each of its ``k`` nearest neighbors (none ``OFFENSIVE``).
 
     ``logits`` maps (B, T) ids to logits (``Predictor.logits``, calibrated). Columns: position (token index),
     word, replacement, similarity (cosine), proba (the new P(positive)), change (proba minus the
@@ -46,7 +47,7 @@ def substitutions(
     for i, word in enumerate(explanation.tokens):
         if word not in vectors:
             continue
-        for neighbor, sim in vectors.most_similar(word, k):
+        for neighbor, sim in vectors.most_similar(word, k, OFFENSIVE):
             rows.append((i, word, neighbor, sim))
             texts.append(ids[:i] + ids_of([neighbor], vectors.key_to_index) + ids[i + 1 :])
     table = pd.DataFrame(rows, columns=COLUMNS[:4])

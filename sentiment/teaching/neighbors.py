@@ -13,11 +13,13 @@ import numpy as np
 import pandas as pd
 
 from sentiment.core.embeddings import WordVectors
+from sentiment.teaching.offensive import OFFENSIVE
 
 
 def neighbor_table(vectors: WordVectors, words: Sequence[str], k: int) -> pd.DataFrame:
-    """The ``k`` nearest words of each in-vocabulary word: columns word, neighbor, similarity."""
-    rows = [(w, n, s) for w in words if w in vectors for n, s in vectors.most_similar(w, k)]
+    """The ``k`` nearest words of each in-vocabulary word, none of them ``OFFENSIVE``: columns word,
+    neighbor, similarity."""
+    rows = [(w, n, s) for w in words if w in vectors for n, s in vectors.most_similar(w, k, OFFENSIVE)]
     return pd.DataFrame(rows, columns=["word", "neighbor", "similarity"])
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from sentiment.core.embeddings import WordVectors
+from sentiment.teaching.offensive import OFFENSIVE
 
 
 def unit(vectors: WordVectors, word: str) -> np.ndarray:
@@ -41,19 +42,21 @@ def nearest_to(
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
     sims = vectors.unit_vectors.astype(np.float64) @ (target / max(np.linalg.norm(target), 1e-12))
-    sims[[vectors.key_to_index[w] for w in exclude if w in vectors]] = -np.inf
-    top = np.argsort(-sims, kind="stable")[: min(k, len(sims) - len(set(exclude)))]
+    left_out = {vectors.key_to_index[w] for w in exclude if w in vectors}
+    sims[list(left_out)] = -np.inf
+    top = np.argsort(-sims, kind="stable")[: min(k, len(sims) - len(left_out))]
     return [(vectors.index_to_key[i], float(sims[i])) for i in top]
 
 
 def analogy(vectors: WordVectors, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]]:
-    """Words nearest to ``a - b + c`` ("b is to a as c is to ?"), best first, the three inputs excluded.
+    """Words nearest to ``a - b + c`` ("b is to a as c is to ?"), best first, the three inputs and the
+    ``OFFENSIVE`` words excluded.
 
     gensim's ``most_similar(positive=[a, c], negative=[b])`` (3CosAdd): the cosine of each word's unit
     vector with ``u_a - u_b + u_c``.
     """
     target = unit(vectors, a) - unit(vectors, b) + unit(vectors, c)
-    return nearest_to(vectors, target, k, exclude=[a, b, c])
+    return nearest_to(vectors, target, k, exclude=[a, b, c, *OFFENSIVE])
 
 
 def axis_positions(vectors: WordVectors, positive: str, negative: str, words: Sequence[str]) -> list[float]:

@@ -35,6 +35,14 @@ def test_most_similar_caps_k_and_rejects_unknown_words(vectors):
         vectors.most_similar("好", k=0)
 
 
+def test_most_similar_leaves_hidden_words_out_and_still_gives_k(vectors):
+    assert [w for w, _ in vectors.most_similar("好", k=2, hide={"棒", "不在词表"})] == ["手机", "差"]
+    assert len(vectors.most_similar("好", k=100, hide={"棒"})) == 2
+    assert [w for w, _ in vectors.most_similar("棒", k=1, hide={"棒"})] == [
+        "好"
+    ]  # the key itself is no neighbour anyway
+
+
 def test_vectors_round_trip_at_8_bits_keeps_words_values_and_neighbors(tmp_path):
     rng = np.random.default_rng(0)
     words = [f"词{i}" for i in range(300)]
