@@ -1,8 +1,8 @@
-"""Insults kept out of what the page offers as a word's neighbours, substitutes or analogies.
+"""Insults kept out of what the page offers as a word's neighbors, substitutes or analogies.
 
 The word vectors learnt from 544,116 Weibo posts, where an insult sits beside everyday words
 (外卖 and 小哥 have 脑瘫 among their ten nearest words). A live demo should not put one on the screen
-unasked; a word typed on purpose still gets its own vector and neighbours.
+unasked; a word typed on purpose still gets its own vector and neighbors.
 """
 
 from __future__ import annotations

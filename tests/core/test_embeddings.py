@@ -40,7 +40,7 @@ def test_most_similar_leaves_hidden_words_out_and_still_gives_k(vectors):
     assert len(vectors.most_similar("好", k=100, hide={"棒"})) == 2
     assert [w for w, _ in vectors.most_similar("棒", k=1, hide={"棒"})] == [
         "好"
-    ]  # the key itself is no neighbour anyway
+    ]  # the key itself is no neighbor anyway
 
 
 def test_vectors_round_trip_at_8_bits_keeps_words_values_and_neighbors(tmp_path):

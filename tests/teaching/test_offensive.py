@@ -1,4 +1,4 @@
-"""Insults the word vectors put beside everyday words stay off the page's neighbour lists, swaps and
+"""Insults the word vectors put beside everyday words stay off the page's neighbor lists, swaps and
 analogies; the word itself, typed on purpose, keeps its vector."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ VECTORS = WordVectors(
 )
 
 
-def test_the_list_names_the_insult_found_among_real_neighbours():
+def test_the_list_names_the_insult_found_among_real_neighbors():
     assert "脑瘫" in OFFENSIVE
     assert VECTORS.most_similar("外卖", 1)[0][0] == "脑瘫"  # what the filter is for
     target = unit(VECTORS, "王") - unit(VECTORS, "男") + unit(VECTORS, "女")
@@ -42,7 +42,7 @@ def test_the_list_names_the_insult_found_among_real_neighbours():
 def test_neighbor_table_skips_insults_and_keeps_k():
     table = neighbor_table(VECTORS, ["外卖"], 2)
     assert table["neighbor"].tolist() == ["骑手", "女"]
-    # typed on purpose, the insult still has its neighbours
+    # typed on purpose, the insult still has its neighbors
     assert neighbor_table(VECTORS, ["脑瘫"], 1)["neighbor"].tolist() == ["外卖"]
 
 
@@ -51,7 +51,7 @@ def test_analogies_skip_insults():
 
 
 def test_swaps_skip_insults():
-    """What-if swaps put each neighbour in the word's place: never an insult."""
+    """What-if swaps put each neighbor in the word's place: never an insult."""
     reading = SimpleNamespace(tokens=["外卖", "手机"], proba=0.5)  # all substitutions reads of an Explanation
     table = substitutions(reading, VECTORS, lambda ids: np.zeros(len(ids)), 2, 0.5, (0.4, 0.6))
     assert table[table["word"] == "外卖"]["replacement"].tolist() == ["骑手", "女"]
